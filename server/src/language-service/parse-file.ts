@@ -1,0 +1,51 @@
+// Reads one file into diagnostics and model entities: the strict document kinds first,
+// then the tolerant readers of Markdown conventions over what the strict layer left.
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { Catalog } from './catalog-types';
+import type { RepositoryConfig } from './config';
+import { findYamlBlocks, type YamlBlock } from './documents';
+import { emptyEntities, type FileEntities } from './model';
+import type { SourceFile } from './source-file';
+import { readStrictDocuments, type StrictDocument } from './strict/read';
+import { readConventions } from './tolerant/index';
+
+export interface ParseContext {
+  catalog: Catalog;
+  config: RepositoryConfig;
+}
+
+export interface ParsedFile {
+  file: SourceFile;
+  blocks: YamlBlock[];
+  strictDocuments: StrictDocument[];
+  /** Diagnostics that depend on this file alone. */
+  diagnostics: Diagnostic[];
+  entities: FileEntities;
+}
+
+export function parseFile(file: SourceFile, context: ParseContext): ParsedFile {
+  const scan = findYamlBlocks(file);
+  const strict = readStrictDocuments(file, scan.blocks, context.catalog);
+  const conventions = readConventions(file, scan.blocks, context);
+  return {
+    file,
+    blocks: scan.blocks,
+    strictDocuments: strict.documents,
+    diagnostics: [...scan.diagnostics, ...strict.diagnostics, ...conventions.diagnostics],
+    entities: mergeEntities([strict.entities, conventions.entities]),
+  };
+}
+
+export function mergeEntities(parts: FileEntities[]): FileEntities {
+  const merged = emptyEntities();
+  for (const part of parts) {
+    merged.programs.push(...part.programs);
+    merged.roles.push(...part.roles);
+    merged.profiles.push(...part.profiles);
+    merged.records.push(...part.records);
+    merged.matrices.push(...part.matrices);
+    merged.references.push(...part.references);
+    merged.unfilled.push(...part.unfilled);
+  }
+  return merged;
+}

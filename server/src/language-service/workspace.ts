@@ -1,0 +1,87 @@
+// The index of every competency document in the workspace. A change re-reads only the
+// changed file; the merged model and the coverage are recomputed on demand and cached
+// until the next change.
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import type { CoverageResult, Gap, Severity } from '../shared/coverage';
+import { analyseCoverage, type CoverageOptions } from './coverage/analyse';
+import { createDiagnostic } from './diagnostics';
+import type { WorkspaceModel } from './model';
+import { mergeEntities, parseFile, type ParseContext, type ParsedFile } from './parse-file';
+import { createSourceFile } from './source-file';
+
+const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export class Workspace {
+  private readonly files = new Map<string, ParsedFile>();
+  private cachedModel: WorkspaceModel | undefined;
+  private cachedCoverage: { key: string; result: CoverageResult } | undefined;
+  /** Increases on every change, so callers can tell stale results from current ones. */
+  generation = 0;
+
+  constructor(readonly context: ParseContext) {}
+
+  setFile(uri: string, text: string, version = 0): ParsedFile {
+    const parsed = parseFile(createSourceFile(uri, text, version), this.context);
+    this.files.set(uri, parsed);
+    this.invalidate();
+    return parsed;
+  }
+
+  removeFile(uri: string): boolean {
+    const removed = this.files.delete(uri);
+    if (removed) this.invalidate();
+    return removed;
+  }
+
+  getFile(uri: string): ParsedFile | undefined {
+    return this.files.get(uri);
+  }
+
+  get uris(): string[] {
+    return [...this.files.keys()].sort();
+  }
+
+  get model(): WorkspaceModel {
+    if (!this.cachedModel) {
+      const uris = this.uris;
+      const parts = uris.map((uri) => this.files.get(uri)!.entities);
+      this.cachedModel = { ...mergeEntities(parts), files: uris };
+    }
+    return this.cachedModel;
+  }
+
+  coverage(options: CoverageOptions): CoverageResult {
+    const key = `${this.generation}|${options.today}|${options.expiryWarningDays}`;
+    if (this.cachedCoverage?.key !== key) {
+      const result = analyseCoverage(this.model, this.context.catalog, options);
+      this.cachedCoverage = { key, result };
+    }
+    return this.cachedCoverage.result;
+  }
+
+  /** Diagnostics of one file: its own problems and the coverage gaps fixed in it. */
+  diagnostics(uri: string, options: CoverageOptions): Diagnostic[] {
+    const parsed = this.files.get(uri);
+    if (!parsed) return [];
+    const gaps = this.coverage(options).gaps.filter((gap) => gap.file === uri);
+    return [...parsed.diagnostics, ...gaps.map(gapToDiagnostic)];
+  }
+
+  private invalidate(): void {
+    this.generation++;
+    this.cachedModel = undefined;
+    this.cachedCoverage = undefined;
+  }
+}
+
+export function gapToDiagnostic(gap: Gap): Diagnostic {
+  const message = gap.fix ? `${gap.message} ${gap.fix}` : gap.message;
+  const data = gap.suggestions ? { suggestions: gap.suggestions } : undefined;
+  return createDiagnostic(gap.range, SEVERITIES[gap.severity], gap.code, message, data);
+}
