@@ -1,0 +1,2 @@
+// STUB: replaced by the language server entry point.
+export {};
