@@ -17,6 +17,20 @@ export default tseslint.config(
     },
   },
   {
+    // `describe` and `it` of node:test return promises the runner itself awaits.
+    files: ['test/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-floating-promises': [
+        'error',
+        {
+          allowForKnownSafeCalls: [
+            { from: 'package', package: 'node:test', name: ['describe', 'it', 'test'] },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The server talks to its client over stdio, so stray console output would corrupt
     // the protocol stream; it logs through the connection's console instead.
     files: ['server/src/**/*.ts'],

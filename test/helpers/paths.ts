@@ -1,7 +1,10 @@
 import * as path from 'node:path';
 
-/** Repository root; compiled tests live in `test/out/<area>/`. */
-export const repoRoot = path.resolve(__dirname, '..', '..', '..');
+/**
+ * Repository root. The test project compiles the tests together with the server sources
+ * into `test/out/`, so a compiled test sits in `test/out/test/<area>/`.
+ */
+export const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
 export const fixturesDir = path.join(repoRoot, 'test', 'fixtures');
 export const examplesDir = path.join(repoRoot, 'examples');
 

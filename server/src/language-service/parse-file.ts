@@ -2,7 +2,7 @@
 // then the tolerant readers of Markdown conventions over what the strict layer left.
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Catalog } from './catalog-types';
-import type { RepositoryConfig } from './config';
+import { CONFIG_FILE_NAME, readRepositoryConfig, type RepositoryConfig } from './config';
 import { findYamlBlocks, type YamlBlock } from './documents';
 import { emptyEntities, type FileEntities } from './model';
 import type { SourceFile } from './source-file';
@@ -24,6 +24,10 @@ export interface ParsedFile {
 }
 
 export function parseFile(file: SourceFile, context: ParseContext): ParsedFile {
+  if (isConfigFile(file.uri)) {
+    const { diagnostics } = readRepositoryConfig(file.document.getText(), file.uri);
+    return { file, blocks: [], strictDocuments: [], diagnostics, entities: emptyEntities() };
+  }
   const scan = findYamlBlocks(file);
   const strict = readStrictDocuments(file, scan.blocks, context.catalog);
   const conventions = readConventions(file, scan.blocks, context);
@@ -48,4 +52,9 @@ export function mergeEntities(parts: FileEntities[]): FileEntities {
     merged.unfilled.push(...part.unfilled);
   }
   return merged;
+}
+
+/** The repository configuration is checked against its own schema, not read as a QMS file. */
+export function isConfigFile(uri: string): boolean {
+  return uri.endsWith(`/${CONFIG_FILE_NAME}`);
 }

@@ -6,7 +6,7 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { CoverageResult, Gap, Severity } from '../shared/coverage';
 import { analyseCoverage, type CoverageOptions } from './coverage/analyse';
 import { createDiagnostic } from './diagnostics';
-import type { WorkspaceModel } from './model';
+import { emptyEntities, type WorkspaceModel } from './model';
 import { mergeEntities, parseFile, type ParseContext, type ParsedFile } from './parse-file';
 import { createSourceFile } from './source-file';
 
@@ -28,6 +28,20 @@ export class Workspace {
 
   setFile(uri: string, text: string, version = 0): ParsedFile {
     const parsed = parseFile(createSourceFile(uri, text, version), this.context);
+    this.files.set(uri, parsed);
+    this.invalidate();
+    return parsed;
+  }
+
+  /** Records a file that could not be read, so its diagnostic is reported like any other. */
+  setUnreadableFile(uri: string, diagnostic: Diagnostic): ParsedFile {
+    const parsed: ParsedFile = {
+      file: createSourceFile(uri, ''),
+      blocks: [],
+      strictDocuments: [],
+      diagnostics: [diagnostic],
+      entities: emptyEntities(),
+    };
     this.files.set(uri, parsed);
     this.invalidate();
     return parsed;

@@ -1,7 +1,20 @@
-// STUB: replaced by the coverage analysis.
-import type { CoverageResult } from '../../shared/coverage';
+// The coverage analysis of clause 4.1.4: a pure function of the merged workspace model, the
+// built-in catalog and the analysis date. The same input gives the same gaps in the same
+// order.
+import type { CoverageResult, Gap, PersonRoleCell, Severity } from '../../shared/coverage';
 import type { Catalog } from '../catalog-types';
 import type { WorkspaceModel } from '../model';
+import { AnalysisContext } from './context';
+import { compareGaps } from './gap';
+import { findIndependenceGaps } from './independence';
+import { buildMatrixCells } from './matrix';
+import { summariseObligations } from './obligations';
+import { findMatrixGaps, findPersonGaps } from './people';
+import { findProfileGaps, findRecurrenceGaps } from './profiles';
+import { findProgramGaps } from './program';
+import { findUnfilledTemplates, findUnknownReferences } from './references';
+import { analysedRoles, findRoleGaps, findUnassignedRoles, findUnservedActivities } from './roles';
+import { personStandings } from './standing';
 
 export interface CoverageOptions {
   /** The date the analysis is made for, `YYYY-MM-DD`. */
@@ -10,21 +23,58 @@ export interface CoverageOptions {
   expiryWarningDays: number;
 }
 
+export const DEFAULT_EXPIRY_WARNING_DAYS = 30;
+
 export function analyseCoverage(
-  _model: WorkspaceModel,
-  _catalog: Catalog,
+  model: WorkspaceModel,
+  catalog: Catalog,
   options: CoverageOptions,
 ): CoverageResult {
+  const context = new AnalysisContext(model, catalog, options);
+  const roleIds = analysedRoles(context);
+  const gaps: Gap[] = [];
+  // A workspace without a single competency document is not a QMS yet, so the gaps of the
+  // whole workspace (no program, activities nobody serves) would only flood unrelated files.
+  if (context.hasEntities) {
+    gaps.push(...findProgramGaps(context), ...findUnservedActivities(context, roleIds));
+  }
+  gaps.push(
+    ...findRoleGaps(context, roleIds),
+    ...findUnassignedRoles(context),
+    ...findProfileGaps(context, roleIds),
+    ...findRecurrenceGaps(context),
+    ...findUnknownReferences(context),
+    ...findUnfilledTemplates(context),
+  );
+  const matrix: PersonRoleCell[] = [];
+  for (const person of context.people) {
+    const standings = personStandings(context, person);
+    gaps.push(
+      ...findPersonGaps(context, standings),
+      ...findMatrixGaps(context, person),
+      ...findIndependenceGaps(context, person),
+    );
+    matrix.push(...buildMatrixCells(context, person, standings));
+  }
+  gaps.sort(compareGaps);
   return {
     today: options.today,
-    gaps: [],
-    obligations: [],
-    matrix: [],
+    gaps,
+    obligations: summariseObligations(model, gaps),
+    matrix,
     summary: {
-      people: 0,
-      peopleFullyCovered: 0,
-      roles: 0,
-      gapsBySeverity: { error: 0, warning: 0, information: 0, hint: 0 },
+      people: context.people.length,
+      peopleFullyCovered: context.people.filter(
+        (person) => !gaps.some((gap) => gap.people.includes(person.id)),
+      ).length,
+      roles: roleIds.length,
+      gapsBySeverity: countBySeverity(gaps),
     },
   };
+}
+
+function countBySeverity(gaps: Gap[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+  for (const gap of gaps) counts[gap.severity]++;
+  return counts;
 }

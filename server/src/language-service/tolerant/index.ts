@@ -1,20 +1,55 @@
-// STUB: replaced by the tolerant layer (job descriptions, tables, prose, procedures).
+// The tolerant layer: reads the Markdown conventions of docs-as-code QMS repositories into
+// the workspace model. Job descriptions become roles and profiles, procedures with a
+// `training:` front matter block become profiles, and training tables become person
+// records. What cannot be read becomes an information diagnostic, never an error.
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Catalog } from '../catalog-types';
 import type { RepositoryConfig } from '../config';
 import type { YamlBlock } from '../documents';
+import { parseMarkdown } from '../markdown';
 import { emptyEntities, type FileEntities } from '../model';
-import type { SourceFile } from '../source-file';
+import { isMarkdown, type SourceFile } from '../source-file';
+import { findFrontMatter } from './front-matter';
+import { isJobDescription, readJobDescription, type ReadContext } from './job-description';
+import { keywordRules } from './keyword-rules';
+import { isTrainingProcedure, readProcedure } from './procedure';
+import { readTables } from './tables';
 
 export interface ConventionsResult {
   entities: FileEntities;
   diagnostics: Diagnostic[];
 }
 
+/**
+ * Reads the conventions of one Markdown file. Files of other types, and Markdown whose front
+ * matter names a strict document `kind`, are left to the strict layer.
+ */
 export function readConventions(
-  _file: SourceFile,
-  _blocks: YamlBlock[],
-  _context: { catalog: Catalog; config: RepositoryConfig },
+  file: SourceFile,
+  blocks: YamlBlock[],
+  context: { catalog: Catalog; config: RepositoryConfig },
 ): ConventionsResult {
-  return { entities: emptyEntities(), diagnostics: [] };
+  if (!isMarkdown(file)) return { entities: emptyEntities(), diagnostics: [] };
+  const frontMatter = findFrontMatter(blocks);
+  if (frontMatter && 'kind' in frontMatter.values) {
+    return { entities: emptyEntities(), diagnostics: [] };
+  }
+  const read: ReadContext = {
+    file,
+    tree: parseMarkdown(file.document.getText(), file.document),
+    frontMatter,
+    catalog: context.catalog,
+    config: context.config,
+    rules: keywordRules(context.config.keywords),
+  };
+  const results = [readTables(read)];
+  if (isTrainingProcedure(read)) results.push(readProcedure(read));
+  else if (isJobDescription(read)) results.push(readJobDescription(read));
+  const entities = emptyEntities();
+  for (const result of results) {
+    for (const key of Object.keys(entities) as (keyof FileEntities)[]) {
+      (entities[key] as unknown[]).push(...result.entities[key]);
+    }
+  }
+  return { entities, diagnostics: results.flatMap((result) => result.diagnostics) };
 }

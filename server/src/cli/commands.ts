@@ -1,0 +1,74 @@
+// The two commands: `check` prints findings, `report` writes the coverage report.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { RepositoryConfig } from '../language-service/config';
+import type { CoverageOptions } from '../language-service/coverage/analyse';
+import { renderReport } from '../language-service/report/render';
+import type { Command } from './args';
+import { formatJson, formatJunit, formatSarif, formatText } from './check-formats';
+import { collectFindings } from './findings';
+import { InputError, loadWorkspace } from './load';
+
+const DEFAULT_DOCUMENT_ID = 'unnumbered';
+const DEFAULT_PRODUCT = 'the product';
+
+export function runCheck(command: Extract<Command, { name: 'check' }>, version: string): number {
+  const loaded = loadWorkspace(command.options);
+  const coverage = loaded.workspace.coverage(coverageOptions(command.options, loaded.config));
+  const result = collectFindings(loaded, coverage);
+  const files = loaded.workspace.uris.map(loaded.relativePath);
+  const output = {
+    text: () => formatText(result),
+    json: () => formatJson(result),
+    sarif: () => formatSarif(result, version),
+    junit: () => formatJunit(result, files),
+  }[command.format]();
+  process.stdout.write(output);
+  return result.summary.errors > 0 ? 1 : 0;
+}
+
+export function runReport(command: Extract<Command, { name: 'report' }>): number {
+  const loaded = loadWorkspace(command.options);
+  const coverage = loaded.workspace.coverage(coverageOptions(command.options, loaded.config));
+  const content = renderReport(
+    {
+      coverage,
+      model: loaded.workspace.model,
+      catalog: loaded.workspace.context.catalog,
+      documentId: command.documentId ?? loaded.config.report.documentId ?? DEFAULT_DOCUMENT_ID,
+      productName: command.productName ?? loaded.config.report.productName ?? DEFAULT_PRODUCT,
+      relativePath: loaded.relativePath,
+    },
+    command.format,
+  );
+  if (command.out === undefined) {
+    process.stdout.write(content);
+  } else {
+    const out = path.resolve(command.out);
+    try {
+      fs.writeFileSync(out, content);
+    } catch (error) {
+      throw new InputError(`cannot write ${command.out}: ${(error as Error).message}`);
+    }
+    process.stderr.write(`competency-lens: wrote ${command.out}\n`);
+  }
+  return 0;
+}
+
+/** Options on the command line win over the repository configuration. */
+function coverageOptions(
+  options: { today?: string; expiryWarningDays?: number },
+  config: RepositoryConfig,
+): CoverageOptions {
+  return {
+    today: options.today ?? config.today ?? localToday(),
+    expiryWarningDays: options.expiryWarningDays ?? config.expiryWarningDays,
+  };
+}
+
+/** Today's date on this machine's clock and time zone, `YYYY-MM-DD`. */
+export function localToday(now = new Date()): string {
+  const month = String(now.getMonth() + 1).padStart(2, '0');
+  const day = String(now.getDate()).padStart(2, '0');
+  return `${now.getFullYear()}-${month}-${day}`;
+}

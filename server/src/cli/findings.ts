@@ -1,0 +1,103 @@
+// The result of `check`: file diagnostics and coverage gaps, with workspace-relative paths,
+// in a stable order.
+import type { Diagnostic, Range } from 'vscode-languageserver-types';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import type { CoverageResult, Gap, Severity } from '../shared/coverage';
+import type { LoadedWorkspace } from './load';
+
+/** One diagnostic of the JSON output; the field set is a public interface. */
+export interface DiagnosticEntry {
+  file: string;
+  range: Range;
+  severity: Severity;
+  code: string;
+  message: string;
+}
+
+export interface CheckSummary {
+  today: string;
+  files: number;
+  errors: number;
+  warnings: number;
+  information: number;
+  hints: number;
+  gaps: number;
+  people: number;
+  peopleFullyCovered: number;
+}
+
+export interface CheckResult {
+  diagnostics: DiagnosticEntry[];
+  gaps: Gap[];
+  summary: CheckSummary;
+}
+
+const SEVERITY_NAMES: Record<DiagnosticSeverity, Severity> = {
+  [DiagnosticSeverity.Error]: 'error',
+  [DiagnosticSeverity.Warning]: 'warning',
+  [DiagnosticSeverity.Information]: 'information',
+  [DiagnosticSeverity.Hint]: 'hint',
+};
+
+export function collectFindings(loaded: LoadedWorkspace, coverage: CoverageResult): CheckResult {
+  const { workspace, relativePath } = loaded;
+  const diagnostics: DiagnosticEntry[] = [];
+  for (const uri of workspace.uris) {
+    for (const diagnostic of workspace.getFile(uri)!.diagnostics) {
+      diagnostics.push(toEntry(relativePath(uri), diagnostic));
+    }
+  }
+  const gaps = coverage.gaps.map((gap) => ({ ...gap, file: relativePath(gap.file) }));
+  diagnostics.sort(compareLocated);
+  gaps.sort(compareLocated);
+
+  const all = [...diagnostics, ...gaps];
+  const count = (severity: Severity): number => all.filter((f) => f.severity === severity).length;
+  return {
+    diagnostics,
+    gaps,
+    summary: {
+      today: coverage.today,
+      files: workspace.uris.length,
+      errors: count('error'),
+      warnings: count('warning'),
+      information: count('information'),
+      hints: count('hint'),
+      gaps: gaps.length,
+      people: coverage.summary.people,
+      peopleFullyCovered: coverage.summary.peopleFullyCovered,
+    },
+  };
+}
+
+function toEntry(file: string, diagnostic: Diagnostic): DiagnosticEntry {
+  return {
+    file,
+    range: diagnostic.range,
+    severity: SEVERITY_NAMES[diagnostic.severity ?? DiagnosticSeverity.Error],
+    code: String(diagnostic.code ?? ''),
+    message: diagnostic.message,
+  };
+}
+
+interface Located {
+  file: string;
+  range: Range;
+  code: string;
+  message: string;
+}
+
+export function compareLocated(a: Located, b: Located): number {
+  return (
+    compareText(a.file, b.file) ||
+    a.range.start.line - b.range.start.line ||
+    a.range.start.character - b.range.start.character ||
+    compareText(a.code, b.code) ||
+    compareText(a.message, b.message)
+  );
+}
+
+/** Compares by UTF-16 code units, so the order never depends on the machine's locale. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

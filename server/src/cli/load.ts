@@ -1,0 +1,124 @@
+// Reads the files named on the command line into a workspace, as the editor would see them.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { URI } from 'vscode-uri';
+import { loadCatalog } from '../language-service/catalog';
+import {
+  CONFIG_FILE_NAME,
+  defaultConfig,
+  readRepositoryConfig,
+  type RepositoryConfig,
+} from '../language-service/config';
+import { DIAGNOSTIC_CODES, createDiagnostic } from '../language-service/diagnostics';
+import { decodeFileContent } from '../language-service/file-content';
+import { scanFolder } from '../language-service/file-scan';
+import { Workspace } from '../language-service/workspace';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import type { CommonOptions } from './args';
+
+/** An input/output problem that stops the command: exit status 2. */
+export class InputError extends Error {}
+
+export interface LoadedWorkspace {
+  workspace: Workspace;
+  config: RepositoryConfig;
+  /** Converts a file URI to a path relative to the current folder, with `/` separators. */
+  relativePath(uri: string): string;
+}
+
+const START_OF_FILE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+export function loadWorkspace(options: CommonOptions, cwd = process.cwd()): LoadedWorkspace {
+  const config = loadConfig(options, cwd);
+  const workspace = new Workspace({ catalog: loadCatalog(), config });
+  for (const file of collectFiles(options.paths, cwd, config)) {
+    readInto(workspace, file, options.maxFileSize);
+  }
+  return {
+    workspace,
+    config,
+    relativePath: (uri) => toRelative(cwd, uri),
+  };
+}
+
+/**
+ * Reads the repository configuration: `--config`, else `.competency-lens.yaml` in the
+ * current folder, else in the first folder named on the command line. Problems in it are
+ * reported as diagnostics of that file, because the workspace reads it like any YAML file.
+ */
+function loadConfig(options: CommonOptions, cwd: string): RepositoryConfig {
+  if (options.config) {
+    const file = path.resolve(cwd, options.config);
+    if (!fs.existsSync(file)) throw new InputError(`configuration file not found: ${options.config}`);
+    return readConfigFile(file);
+  }
+  const candidates = [cwd, ...options.paths.map((given) => path.resolve(cwd, given))];
+  for (const folder of candidates) {
+    const file = path.join(folder, CONFIG_FILE_NAME);
+    if (fs.existsSync(file) && fs.statSync(file).isFile()) return readConfigFile(file);
+  }
+  return defaultConfig();
+}
+
+function readConfigFile(file: string): RepositoryConfig {
+  try {
+    return readRepositoryConfig(fs.readFileSync(file, 'utf8'), URI.file(file).toString()).config;
+  } catch (error) {
+    throw new InputError(`cannot read configuration ${file}: ${(error as Error).message}`);
+  }
+}
+
+function collectFiles(paths: string[], cwd: string, config: RepositoryConfig): string[] {
+  const files = new Set<string>();
+  for (const given of paths) {
+    const absolute = path.resolve(cwd, given);
+    let stats: fs.Stats;
+    try {
+      stats = fs.statSync(absolute);
+    } catch {
+      throw new InputError(`path not found: ${given}`);
+    }
+    if (stats.isDirectory()) {
+      const scan = scanFolder(absolute, { include: config.include, exclude: config.exclude });
+      if (scan.errors.length > 0) {
+        const first = scan.errors[0]!;
+        throw new InputError(`cannot read folder ${toRelativePath(cwd, first.path)}: ${first.message}`);
+      }
+      for (const file of scan.files) files.add(file);
+    } else {
+      files.add(absolute);
+    }
+  }
+  return [...files].sort();
+}
+
+function readInto(workspace: Workspace, file: string, maxBytes: number | undefined): void {
+  const uri = URI.file(file).toString();
+  let bytes: Uint8Array;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    const message = `Cannot read this file (${reason}). Check that it exists and is readable.`;
+    const diagnostic = createDiagnostic(
+      START_OF_FILE,
+      DiagnosticSeverity.Error,
+      DIAGNOSTIC_CODES.unreadableFile,
+      message,
+    );
+    workspace.setUnreadableFile(uri, diagnostic);
+    return;
+  }
+  const decoded = decodeFileContent(bytes, uri, maxBytes === undefined ? {} : { maxBytes });
+  if ('diagnostic' in decoded) workspace.setUnreadableFile(uri, decoded.diagnostic);
+  else workspace.setFile(uri, decoded.text);
+}
+
+function toRelative(cwd: string, uri: string): string {
+  const parsed = URI.parse(uri);
+  return parsed.scheme === 'file' ? toRelativePath(cwd, parsed.fsPath) : uri;
+}
+
+function toRelativePath(cwd: string, file: string): string {
+  return path.relative(cwd, file).split(path.sep).join('/') || '.';
+}

@@ -1,0 +1,159 @@
+// Gaps of the training profiles: a required competency no training covers, a technical
+// role trained at awareness level only, and a training whose recurrence is missing or
+// cannot be read.
+import type { Gap } from '../../shared/coverage';
+import { LEVEL_NAMES, type Level, type TrainingRequirement, type TrainingType } from '../model';
+import type { AnalysisContext } from './context';
+import { parseDuration } from './dates';
+import { createGap, quoteList } from './gap';
+
+/** Highest level a training type gives on its own, when the catalog does not state it. */
+const DEFAULT_MAX_LEVEL: Record<TrainingType, Level> = {
+  awareness: 1,
+  'read-and-acknowledge': 1,
+  'role-specific': 4,
+  certification: 4,
+  'on-the-job': 4,
+};
+
+/**
+ * Training types that must be repeated: awareness fades and role-specific content follows
+ * new threats and techniques. A certification carries its own `expires` date, and on-the-job
+ * training and read-and-acknowledge of a procedure are repeated when the work or the
+ * procedure changes, not on a calendar.
+ */
+const RECURRING_TYPES: ReadonlySet<TrainingType> = new Set(['awareness', 'role-specific']);
+
+export function findProfileGaps(context: AnalysisContext, roleIds: string[]): Gap[] {
+  const gaps: Gap[] = [];
+  for (const roleId of roleIds) {
+    const profile = context.profilesByRole.get(roleId)?.[0];
+    if (!profile) continue;
+    const trainings = context.requiredTrainings(roleId);
+    const view = context.roleView(roleId);
+    const at = context.place(profile.location);
+    for (const requirement of view.competencies) {
+      if (requirement.level < 1) continue;
+      const best = bestCoverage(context, trainings, requirement.competency);
+      if (best && best.level >= requirement.level) continue;
+      const shortfall = best
+        ? ` The highest is ${levelLabel(best.level)} from "${best.training}".`
+        : '';
+      gaps.push(
+        createGap({
+          code: 'competency-not-trained',
+          message: `Role "${roleId}" requires ${requirement.competency} at ${levelLabel(requirement.level)}, but no training of profile "${profile.id}" covers it at that level.${shortfall}`,
+          fix: `Add a training to "${profile.id}" that covers ${requirement.competency} at level ${LEVEL_NAMES[requirement.level]} or higher.`,
+          at,
+          roles: [roleId],
+        }),
+      );
+    }
+    const technical = view.clauses.filter((clause) => isTechnical(context, clause));
+    if (
+      technical.length > 0 &&
+      trainings.every((training) => isAwarenessLevel(context, training))
+    ) {
+      gaps.push(
+        createGap({
+          code: 'awareness-only',
+          message: `Role "${roleId}" serves the technical activities ${quoteList(technical)}, but profile "${profile.id}" has no training above awareness level.`,
+          fix: `Add a role-specific, on-the-job or certification training to "${profile.id}" that covers the role's competencies at level basic or higher, with an assessment.`,
+          at,
+          roles: [roleId],
+          activityClauses: technical,
+        }),
+      );
+    }
+  }
+  return gaps;
+}
+
+export function findRecurrenceGaps(context: AnalysisContext): Gap[] {
+  const gaps: Gap[] = [];
+  for (const profile of context.model.profiles) {
+    for (const training of profile.trainings) {
+      const problem = recurrenceProblem(training);
+      if (!problem) continue;
+      gaps.push(
+        createGap({
+          code: 'recurrence-unclear',
+          message: `Training "${training.id}" of profile "${profile.id}" ${problem}.`,
+          fix: 'State the recurrence as an ISO 8601 duration, such as P1Y for yearly or P2Y for every two years.',
+          at: context.place(training.location, profile.location),
+          roles: [profile.role],
+        }),
+      );
+    }
+  }
+  return gaps;
+}
+
+function recurrenceProblem(training: TrainingRequirement): string | undefined {
+  if (training.recurrenceUnclear) {
+    const text = training.recurrenceText ?? training.recurrence;
+    return text
+      ? `has a recurrence that cannot be read: "${text}"`
+      : 'has an unreadable recurrence';
+  }
+  if (training.recurrence !== undefined) {
+    if (parseDuration(training.recurrence)) return undefined;
+    return `has recurrence "${training.recurrence}", which is not an ISO 8601 duration in years, months, weeks or days`;
+  }
+  if (RECURRING_TYPES.has(training.type)) {
+    return `is of type ${training.type} but states no recurrence`;
+  }
+  return undefined;
+}
+
+/** Returns the level a training gives in a competency: what it covers, capped by its type. */
+export function coveredLevel(
+  context: AnalysisContext,
+  training: TrainingRequirement,
+  competency: string,
+): Level {
+  const typeMax =
+    context.catalog.trainingTypes.find((type) => type.id === training.type)?.maxLevel ??
+    DEFAULT_MAX_LEVEL[training.type];
+  let level: Level = 0;
+  for (const cover of training.covers) {
+    if (cover.competency === competency && cover.level > level) level = cover.level;
+  }
+  return Math.min(level, typeMax) as Level;
+}
+
+function bestCoverage(
+  context: AnalysisContext,
+  trainings: TrainingRequirement[],
+  competency: string,
+): { training: string; level: Level } | undefined {
+  let best: { training: string; level: Level } | undefined;
+  for (const training of trainings) {
+    const level = coveredLevel(context, training, competency);
+    if (level > 0 && (!best || level > best.level)) best = { training: training.id, level };
+  }
+  return best;
+}
+
+/** True for awareness and read-and-acknowledge trainings, and any covering level 1 or less. */
+function isAwarenessLevel(context: AnalysisContext, training: TrainingRequirement): boolean {
+  if (training.type === 'awareness' || training.type === 'read-and-acknowledge') return true;
+  const levels = training.covers.map((cover) => coveredLevel(context, training, cover.competency));
+  return Math.max(0, ...levels) <= 1;
+}
+
+/** Looks the clause up in the catalog, then its parent clauses (`5.7.3`, then `5.7`). */
+function isTechnical(context: AnalysisContext, clauseId: string): boolean {
+  let id = clauseId;
+  for (;;) {
+    const clause = context.catalog.clause(id);
+    if (clause) return clause.technical;
+    const dot = id.lastIndexOf('.');
+    if (dot <= id.indexOf(':')) return false;
+    id = id.slice(0, dot);
+  }
+}
+
+function levelLabel(level: Level): string {
+  return `level ${LEVEL_NAMES[level]} (${level})`;
+}

@@ -1,0 +1,217 @@
+// Where the cursor sits in a YAML document, read from the text rather than the parsed tree,
+// because the text being typed is rarely valid YAML yet. Only block-style mappings and
+// sequences and one level of flow sequence (`[a, b]`) are followed.
+import type { Position, Range } from 'vscode-languageserver-types';
+import { isScalar } from 'yaml';
+import type { YamlBlock } from '../documents';
+import type { ParsedFile } from '../parse-file';
+import { isMarkdown } from '../source-file';
+
+/** A step into a sequence's items; every other step is a mapping key. */
+export const ITEMS = Symbol('items');
+export type PathSegment = string | typeof ITEMS;
+
+export interface YamlContext {
+  /** The document's `kind` value, when it has one. */
+  kind?: string;
+  /**
+   * `key`: the cursor is on a mapping key, `path` leads to the mapping.
+   * `value`: the cursor is on a scalar value, `path` leads to it.
+   * `item`: the cursor is on `- text`, which may become a scalar item or a mapping key;
+   * `path` leads to the sequence items.
+   */
+  mode: 'key' | 'value' | 'item';
+  path: PathSegment[];
+  /** The text of the token under the cursor and the range it spans on its line. */
+  word: string;
+  wordRange: Range;
+  /** Offset in the file of the first character of the block the cursor is in. */
+  blockStart: number;
+}
+
+interface LineShape {
+  indent: number;
+  /** Number of `- ` markers before the content. */
+  dashes: number;
+  /** Column of the first character after the markers. */
+  contentColumn: number;
+  key?: string;
+  /** True when the line holds `key:` and nothing else but a comment. */
+  keyOnly: boolean;
+}
+
+const LINE = /^(\s*)((?:-(?:[ \t]+|$))*)(.*)$/;
+const KEY = /^("[^"]*"|'[^']*'|[^\s#'"[\]{},][^#]*?)[ \t]*:(?:[ \t]+(.*)|$)/;
+const TOKEN_CHAR = /[A-Za-z0-9_.:\-]/;
+
+/** Returns the YAML context at `position`, or undefined outside every YAML document. */
+export function yamlContextAt(parsed: ParsedFile, position: Position): YamlContext | undefined {
+  const text = parsed.file.document.getText();
+  const offset = parsed.file.document.offsetAt(position);
+  const span = blockSpanAt(parsed, text, offset);
+  if (!span) return undefined;
+
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  let lineEnd = text.indexOf('\n', offset);
+  if (lineEnd < 0) lineEnd = text.length;
+  const prefix = text.slice(lineStart, offset);
+  if (/(^|\s)#/.test(prefix)) return undefined;
+  const suffix = text.slice(offset, lineEnd).replace(/\r$/, '');
+
+  const previousLines = text.slice(span.start, Math.max(span.start, lineStart)).split(/\r?\n/);
+  const kind = readKind(text.slice(span.start, span.end));
+  const shape = LINE.exec(prefix)!;
+  const indent = shape[1]!.length;
+  const dashCount = (shape[2]!.match(/-/g) ?? []).length;
+  const rest = shape[3]!;
+
+  const path =
+    dashCount > 0
+      ? [...ancestorPath(previousLines, indent, true), ...repeat(ITEMS, dashCount)]
+      : ancestorPath(previousLines, indent, false);
+
+  let mode: YamlContext['mode'];
+  let word: string;
+  const keyMatch = KEY.exec(rest);
+  if (keyMatch) {
+    mode = 'value';
+    path.push(unquote(keyMatch[1]!));
+    const value = keyMatch[2] ?? '';
+    const flow = /^\[(?:[^\]]*,)?\s*([^,\]]*)$/.exec(value);
+    if (flow) {
+      path.push(ITEMS);
+      word = flow[1]!;
+    } else {
+      word = value;
+    }
+  } else {
+    mode = dashCount > 0 ? 'item' : 'key';
+    word = rest;
+  }
+  word = word.replace(/^["']/, '');
+  if (/\s/.test(word.trim()) || /^[|>]/.test(word)) return undefined;
+  word = word.trim();
+
+  let after = 0;
+  while (after < suffix.length && TOKEN_CHAR.test(suffix[after]!)) after++;
+  const wordRange = {
+    start: { line: position.line, character: position.character - word.length },
+    end: { line: position.line, character: position.character + after },
+  };
+  return { ...(kind ? { kind } : {}), mode, path, word, wordRange, blockStart: span.start };
+}
+
+/**
+ * Finds the keys and sequence steps that lead to the node starting at `column` on the line
+ * after `lines`. `inSequence` is true when that node is a `- ` item, whose parent key may
+ * sit at the same column (`key:` followed by `- a` without indentation).
+ */
+export function ancestorPath(lines: string[], column: number, inSequence: boolean): PathSegment[] {
+  const path: PathSegment[] = [];
+  let target = column;
+  let seekingSequenceParent = inSequence;
+  for (let i = lines.length - 1; i >= 0 && (target > 0 || seekingSequenceParent); i--) {
+    const line = parseLine(lines[i]!);
+    if (!line) continue;
+    if (seekingSequenceParent) {
+      if (line.dashes > 0 && line.indent === target) continue;
+      if (line.contentColumn > target || line.key === undefined || !line.keyOnly) {
+        if (line.indent < target) break;
+        continue;
+      }
+    } else {
+      if (line.contentColumn > target) continue;
+      if (line.contentColumn === target) {
+        if (line.dashes === 0) continue;
+        // The mapping the cursor is in is the item this `- key:` line starts.
+        path.unshift(...repeat(ITEMS, line.dashes));
+        target = line.indent;
+        seekingSequenceParent = true;
+        continue;
+      }
+      if (line.key === undefined) break;
+    }
+    path.unshift(line.key!);
+    if (line.dashes > 0) {
+      path.unshift(...repeat(ITEMS, line.dashes));
+      target = line.indent;
+      seekingSequenceParent = true;
+    } else {
+      target = line.contentColumn;
+      seekingSequenceParent = false;
+    }
+  }
+  return path;
+}
+
+function parseLine(text: string): LineShape | undefined {
+  const trimmed = text.trim();
+  if (trimmed === '' || trimmed.startsWith('#') || trimmed === '---' || trimmed === '...') {
+    return undefined;
+  }
+  const match = LINE.exec(text.replace(/\r$/, ''))!;
+  const indent = match[1]!.length;
+  const dashes = (match[2]!.match(/-/g) ?? []).length;
+  const contentColumn = indent + match[2]!.length;
+  const key = KEY.exec(match[3]!);
+  const value = key?.[2]?.trim() ?? '';
+  return {
+    indent,
+    dashes,
+    contentColumn,
+    ...(key ? { key: unquote(key[1]!) } : {}),
+    keyOnly: !!key && (value === '' || value.startsWith('#') || /^[&!]\S*$/.test(value)),
+  };
+}
+
+interface BlockSpan {
+  start: number;
+  end: number;
+}
+
+/**
+ * Finds the YAML document around `offset`: a block the document finder reported, or in a
+ * YAML file the text between the `---` lines around the offset, so a file that does not
+ * parse yet still gets completions.
+ */
+function blockSpanAt(parsed: ParsedFile, text: string, offset: number): BlockSpan | undefined {
+  const block = blockAt(parsed.blocks, offset);
+  if (block) return { start: block.offset, end: block.offset + block.document.range[2] };
+  if (isMarkdown(parsed.file)) return undefined;
+  const separator = /^(---|\.\.\.)[ \t]*$/gm;
+  let start = 0;
+  let end = text.length;
+  for (let match = separator.exec(text); match; match = separator.exec(text)) {
+    if (match.index + match[0].length < offset) start = match.index + match[0].length + 1;
+    else if (match.index > offset) {
+      end = match.index;
+      break;
+    }
+  }
+  return { start: Math.min(start, text.length), end };
+}
+
+/** The block whose text spans `offset`, its end included so typing at the end works. */
+export function blockAt(blocks: YamlBlock[], offset: number): YamlBlock | undefined {
+  return blocks.find(
+    (block) => offset >= block.offset && offset <= block.offset + block.document.range[2],
+  );
+}
+
+/** Reads the top-level `kind` of a block from its parsed tree or, failing that, its text. */
+export function blockKind(block: YamlBlock): string | undefined {
+  const kind = block.document.get('kind', true);
+  return isScalar(kind) && typeof kind.value === 'string' ? kind.value : undefined;
+}
+
+function readKind(text: string): string | undefined {
+  return /^kind:[ \t]*["']?([A-Za-z]+)/m.exec(text)?.[1];
+}
+
+function unquote(text: string): string {
+  return /^(["']).*\1$/.test(text) ? text.slice(1, -1) : text;
+}
+
+function repeat<T>(value: T, count: number): T[] {
+  return new Array<T>(count).fill(value);
+}

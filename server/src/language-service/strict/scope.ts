@@ -1,0 +1,98 @@
+// Decides which YAML documents belong to the strict layer and which kind each one is.
+import { isMap, isScalar, type Node, type Pair } from 'yaml';
+import { SCHEMA_FILES } from '../catalog';
+import type { YamlBlock } from '../documents';
+import { DOCUMENT_KINDS, type DocumentKind } from '../model';
+import type { SourceFile } from '../source-file';
+
+/** Why a document is in the strict layer. */
+export type ScopeReason = 'kind' | 'schema' | 'file-name';
+
+export interface DocumentScope {
+  reason: ScopeReason;
+  /** The value of a top-level `kind` key, when there is one, and its pair. */
+  kindValue?: unknown;
+  kindPair?: Pair;
+  /** The kind named by a schema reference or guessed from the file name. */
+  guessedKind?: DocumentKind;
+}
+
+const MODELINE = /yaml-language-server\s*:\s*\$schema\s*=\s*(\S+)/;
+
+const FILE_NAME_SCOPE =
+  /(training.*record|competency.*matrix|security.*training|role.*description)/i;
+
+/**
+ * Returns why a document is in the strict layer, or undefined when it is not: it has a
+ * top-level `kind`, a `$schema` key or modeline naming one of the kind schemas, or it is a
+ * YAML file whose name matches a document kind. Markdown front matter and fences need a
+ * `kind` or a schema reference, because the tolerant layer reads the rest of them.
+ */
+export function documentScope(file: SourceFile, block: YamlBlock): DocumentScope | undefined {
+  const contents = block.document.contents;
+  if (!contents) return undefined;
+  const schemaKind = kindFromSchemaReference(block);
+  if (isMap(contents)) {
+    const pair = contents.items.find((item) => isScalar(item.key) && item.key.value === 'kind');
+    if (pair) {
+      const node = (pair.value as Node | null) ?? undefined;
+      const value = isScalar(node) ? node.value : node?.toJSON();
+      const guessedKind = schemaKind ?? kindFromFileName(file.uri);
+      return {
+        reason: 'kind',
+        kindValue: value,
+        kindPair: pair,
+        ...(guessedKind ? { guessedKind } : {}),
+      };
+    }
+  }
+  if (schemaKind) return { reason: 'schema', guessedKind: schemaKind };
+  if (block.origin !== 'yaml') return undefined;
+  const fileKind = kindFromFileName(file.uri);
+  return fileKind ? { reason: 'file-name', guessedKind: fileKind } : undefined;
+}
+
+/** The kind whose schema file a `$schema` key or a modeline comment names. */
+export function kindFromSchemaReference(block: YamlBlock): DocumentKind | undefined {
+  const document = block.document;
+  const contents = document.contents;
+  if (isMap(contents)) {
+    const schema = contents.get('$schema');
+    if (typeof schema === 'string') {
+      const kind = kindFromSchemaUri(schema);
+      if (kind) return kind;
+    }
+  }
+  const comments = [document.commentBefore, contents?.commentBefore, document.comment];
+  if (isMap(contents) && contents.items[0]?.key && isScalar(contents.items[0].key)) {
+    comments.push(contents.items[0].key.commentBefore);
+  }
+  for (const comment of comments) {
+    const match = comment ? MODELINE.exec(comment) : null;
+    const kind = match ? kindFromSchemaUri(match[1]!) : undefined;
+    if (kind) return kind;
+  }
+  return undefined;
+}
+
+/** Matches the last path segment of a schema URI or path against the kind schema files. */
+export function kindFromSchemaUri(uri: string): DocumentKind | undefined {
+  const fileName = uri.split(/[/\\]/).pop()?.split(/[?#]/)[0]?.toLowerCase();
+  return DOCUMENT_KINDS.find((kind) => SCHEMA_FILES[kind] === fileName);
+}
+
+/**
+ * Guesses the kind from a file name such as `training_record_p-0042.yaml`. Returns
+ * undefined when the name matches no kind. A name that only says "security training"
+ * reads as the training program unless it says "profile".
+ */
+export function kindFromFileName(uri: string): DocumentKind | undefined {
+  const name = decodeURIComponent(uri.split('/').pop() ?? '');
+  if (!FILE_NAME_SCOPE.test(name)) return undefined;
+  const words = name.toLowerCase();
+  if (/training.*record/.test(words)) return 'TrainingRecord';
+  if (/competency.*matrix/.test(words)) return 'CompetencyMatrix';
+  if (/role.*description/.test(words)) return 'RoleDescription';
+  if (/profile/.test(words)) return 'TrainingProfile';
+  return 'TrainingProgram';
+}

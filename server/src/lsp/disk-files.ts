@@ -1,0 +1,57 @@
+// Reads workspace files from disk into the workspace, the way the CLI reads them, so the
+// editor and CI report the same diagnostics for the same bytes.
+import * as fs from 'node:fs';
+import { DiagnosticSeverity } from 'vscode-languageserver/node';
+import { URI } from 'vscode-uri';
+import { DIAGNOSTIC_CODES, createDiagnostic } from '../language-service/diagnostics';
+import { decodeFileContent } from '../language-service/file-content';
+import type { Workspace } from '../language-service/workspace';
+
+const START_OF_FILE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+export type DiskReadResult = 'read' | 'unreadable' | 'missing';
+
+/**
+ * Reads the file behind `uri` into `workspace`. A missing file is removed from the
+ * workspace; a file that cannot be read or decoded is kept with one diagnostic.
+ */
+export function readFileInto(workspace: Workspace, uri: string, maxBytes: number): DiskReadResult {
+  const fsPath = URI.parse(uri).fsPath;
+  let bytes: Uint8Array;
+  try {
+    bytes = fs.readFileSync(fsPath);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') {
+      workspace.removeFile(uri);
+      return 'missing';
+    }
+    const message = `Cannot read this file (${code ?? (error as Error).message}). Check that it exists and is readable.`;
+    workspace.setUnreadableFile(
+      uri,
+      createDiagnostic(
+        START_OF_FILE,
+        DiagnosticSeverity.Error,
+        DIAGNOSTIC_CODES.unreadableFile,
+        message,
+      ),
+    );
+    return 'unreadable';
+  }
+  const decoded = decodeFileContent(bytes, uri, { maxBytes });
+  if ('diagnostic' in decoded) {
+    workspace.setUnreadableFile(uri, decoded.diagnostic);
+    return 'unreadable';
+  }
+  workspace.setFile(uri, decoded.text);
+  return 'read';
+}
+
+export function uriToPath(uri: string): string | undefined {
+  const parsed = URI.parse(uri);
+  return parsed.scheme === 'file' ? parsed.fsPath : undefined;
+}
+
+export function pathToUri(fsPath: string): string {
+  return URI.file(fsPath).toString();
+}

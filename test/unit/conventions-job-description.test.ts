@@ -1,0 +1,111 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import { describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { loadCatalog } from '../../server/src/language-service/catalog';
+import { defaultConfig } from '../../server/src/language-service/config';
+import { parseFile, type ParsedFile } from '../../server/src/language-service/parse-file';
+import { createSourceFile } from '../../server/src/language-service/source-file';
+import { fixture } from '../helpers/paths';
+
+function read(name: string): ParsedFile {
+  const path = fixture('conventions', name);
+  const file = createSourceFile(pathToFileURL(path).href, fs.readFileSync(path, 'utf8'));
+  return parseFile(file, { catalog: loadCatalog(), config: defaultConfig() });
+}
+
+describe('job description', () => {
+  const parsed = read('JD-SEC-004.md');
+  const role = parsed.entities.roles[0]!;
+  const profile = parsed.entities.profiles[0]!;
+  const training = (id: string) => profile.trainings.find((item) => item.id === id);
+
+  it('role id from front matter', () => {
+    assert.equal(role.id, 'jd-sec-004');
+    assert.equal(role.title, 'Embedded Software Engineer');
+    assert.equal(role.origin, 'job-description');
+  });
+
+  it('role range is the first heading', () => {
+    assert.equal(role.location?.range.start.line, 8);
+  });
+
+  it('maps title and code review duty', () => {
+    assert.deepEqual(role.mapping?.catalogRoles, ['software-developer', 'secure-code-reviewer']);
+    assert.match(role.mapping?.reason ?? '', /"code review" of secure-code-reviewer/);
+  });
+
+  it('participle phrase does not map', () => {
+    assert.ok(!role.mapping?.catalogRoles.includes('release-manager'));
+  });
+
+  it('competencies from mapped roles', () => {
+    assert.ok(role.competencies.some((item) => item.competency === 'code-review'));
+    assert.ok(role.clauses.length > 0);
+  });
+
+  it('role-mapping diagnostic on title', () => {
+    const diagnostic = parsed.diagnostics.find((item) => item.code === 'role-mapping');
+    assert.equal(diagnostic?.severity, 3);
+    assert.equal(diagnostic?.range.start.line, 8);
+  });
+
+  it('profile per German training heading', () => {
+    assert.equal(profile.id, 'jd-sec-004-profile');
+    assert.equal(profile.role, 'jd-sec-004');
+    assert.equal(profile.trainings.length, 6);
+  });
+
+  it('secure coding is role-specific', () => {
+    const item = training('secure-coding-in-c-every-2-years');
+    assert.equal(item?.type, 'role-specific');
+    assert.deepEqual(
+      item?.covers.map((cover) => cover.competency),
+      ['secure-coding', 'cwe-top-25'],
+    );
+    assert.equal(item?.covers[0]?.level, 2);
+    assert.equal(item?.recurrence, 'P2Y');
+  });
+
+  it('advanced gives level 3', () => {
+    const item = training('advanced-threat-modeling-workshop-quarterly');
+    assert.equal(item?.covers[0]?.competency, 'stride');
+    assert.equal(item?.covers[0]?.level, 3);
+    assert.equal(item?.recurrence, 'P3M');
+  });
+
+  it('awareness gives level 1', () => {
+    const item = training('security-awareness-training-jaehrlich');
+    assert.equal(item?.type, 'awareness');
+    assert.equal(item?.covers[0]?.level, 1);
+    assert.equal(item?.recurrence, 'P1Y');
+  });
+
+  it('unclear recurrence is reported', () => {
+    const item = training('fuzzing-basics-periodic-refresher');
+    assert.equal(item?.recurrenceUnclear, true);
+    const diagnostic = parsed.diagnostics.find((entry) => entry.code === 'recurrence-unclear');
+    assert.equal(diagnostic?.range.start.line, 25);
+    assert.equal(diagnostic?.severity, 3);
+  });
+
+  it('one-off training has no recurrence', () => {
+    const item = training('onboarding-to-the-qms');
+    assert.equal(item?.recurrence, undefined);
+    assert.equal(item?.recurrenceText, 'initial only');
+    assert.equal(item?.recurrenceUnclear, undefined);
+  });
+
+  it('named sign-off is the assessment', () => {
+    assert.equal(profile.assessment?.method, 'instructor-sign-off');
+    assert.equal(profile.assessment?.location?.range.start.line, 27);
+  });
+
+  it('placeholders become unfilled values', () => {
+    assert.deepEqual(
+      parsed.entities.unfilled.map((item) => item.text),
+      ['[Company]'],
+    );
+    assert.equal(parsed.entities.unfilled[0]?.field, 'author');
+  });
+});
