@@ -1,12 +1,13 @@
 #!/usr/bin/env node
-// Runs the bundled CLI when it exists (installed package), else the tsc output (repository).
+// Runs the CLI: the tsc output in a repository checkout, else the esbuild bundle that a
+// package ships.
 const fs = require('node:fs');
 const path = require('node:path');
 
-const bundled = path.join(__dirname, '..', 'dist', 'cli.js');
 const compiled = path.join(__dirname, '..', 'server', 'out', 'cli.js');
-const entry = fs.existsSync(bundled) ? bundled : compiled;
-if (!fs.existsSync(entry)) {
+const bundled = path.join(__dirname, '..', 'dist', 'cli.js');
+const entry = [compiled, bundled].find((candidate) => fs.existsSync(candidate));
+if (entry === undefined) {
   process.stderr.write('competency-lens: not built yet; run "npm run build" first.\n');
   process.exit(2);
 }

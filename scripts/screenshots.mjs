@@ -28,11 +28,10 @@ async function runCommand(page, title) {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
   await input.fill(`>${title}`);
-  await page
-    .locator('.quick-input-list .monaco-list-row', { hasText: title })
-    .first()
-    .waitFor({ timeout: STEP_TIMEOUT_MS });
-  await input.press('Enter');
+  // Click the matching row: Enter would run the first row, which may be a recent command.
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+  await row.waitFor({ timeout: STEP_TIMEOUT_MS });
+  await row.click();
 }
 
 /** Resolves with the webview frame whose document has an element matching `selector`. */
@@ -65,8 +64,11 @@ async function main() {
     JSON.stringify(
       {
         'competencyLens.today': AUDIT_DATE,
+        'competencyLens.report.documentId': 'SEC-REP-004',
+        'competencyLens.report.productName': 'DoseWise',
         'workbench.colorTheme': 'Default Dark Modern',
         'window.commandCenter': false,
+        'chat.disableAIFeatures': true,
       },
       null,
       2,
@@ -89,18 +91,35 @@ async function main() {
       workbenchUrl({ port: server.port, folder: workspace, extensionDevelopmentPath: repoRoot }),
     );
     await page.locator('.monaco-workbench').waitFor({ timeout: STEP_TIMEOUT_MS });
+    // The command palette lists only the commands known when it opens, so wait until the
+    // extension shows its status bar item.
+    await page
+      .locator('.statusbar-item', { hasText: 'covered' })
+      .waitFor({ timeout: STEP_TIMEOUT_MS });
+    // The secondary side bar (chat) is open in a fresh profile; the toggle hides it.
+    await runCommand(page, 'View: Toggle Secondary Side Bar Visibility');
 
     await runCommand(page, 'Competency Lens: Show Competency Coverage');
     const view = page.locator('.pane', { hasText: 'Competency Coverage' });
     const rows = view.locator('.monaco-list-row');
     await rows.nth(5).waitFor({ timeout: STEP_TIMEOUT_MS });
-    // Expand the first role group and its first person, then open the first gap there.
+    // Widen the side bar, expand the first role group and its first person, then open the
+    // first error gap there. Obligations without gaps have no twistie, so they never match.
+    const sideBar = await page.locator('.part.sidebar').boundingBox();
+    if (sideBar) {
+      const edge = { x: sideBar.x + sideBar.width + 2, y: sideBar.y + sideBar.height / 2 };
+      await page.mouse.move(edge.x, edge.y);
+      await page.mouse.down();
+      await page.mouse.move(560, edge.y, { steps: 5 });
+      await page.mouse.up();
+    }
     await view.locator('.monaco-list-row[aria-level="2"][aria-expanded="false"]').first().click();
     const person = view.locator('.monaco-list-row[aria-level="3"][aria-expanded="false"]').first();
-    if ((await person.count()) > 0) {
-      await person.click();
-    }
-    const gap = view.locator('.monaco-list-row:not([aria-expanded])').first();
+    await person.waitFor({ timeout: STEP_TIMEOUT_MS });
+    await person.click();
+    const gap = view
+      .locator('.monaco-list-row:not([aria-expanded])', { has: page.locator('.codicon-error') })
+      .first();
     await gap.click();
     await page
       .locator('.editor-instance .monaco-editor')
@@ -113,6 +132,8 @@ async function main() {
     await page.screenshot({ path: path.join(imagesDir, 'tree-view.png') });
     log('wrote docs/images/tree-view.png');
 
+    // The report gets the room of the side bar; the gap's file stays open beside it.
+    await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
     await runCommand(page, 'Competency Lens: Show Coverage Report');
     const report = await waitForWebviewFrame(page, 'h1');
     await report.locator('table').first().waitFor({ timeout: STEP_TIMEOUT_MS });

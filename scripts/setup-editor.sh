@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Installs what the extension-host tests need, skipping each step whose result is present:
-# Debian's Chromium and the headers code-server's native modules build against, then Node 24
-# and code-server (VS Code server 1.139.1) into folders of their own under .vscode-test/,
-# apart from the project's node_modules. Run as root or with passwordless sudo for apt-get.
+# Installs what the extension-host tests need, and skips each step whose result is present.
+# It installs Debian's Chromium and the headers that code-server's native modules build
+# against. Then it installs Node 24 and code-server (VS Code server 1.139.1) into folders of
+# their own under .vscode-test/, apart from the project's node_modules. The apt-get steps
+# need root or passwordless sudo.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -1,6 +1,6 @@
 // Runs the extension-host tests (client/out/test) in a real VS Code workbench on a copy of
-// examples/ in a temporary folder. Installs the editor first if needed (setup-editor.sh);
-// builds nothing, so run `npm run build` before. Exits non-zero when a test fails.
+// examples/ in a temporary folder. It installs the editor first if needed (setup-editor.sh)
+// but builds nothing, so run `npm run build` before. It exits non-zero when a test fails.
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';

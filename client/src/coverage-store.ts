@@ -1,5 +1,5 @@
 // The latest coverage result from the language server. The store requests it again on each
-// `competencyLens/coverageChanged` notification and tells the tree view and the status bar.
+// `competencyLens/coverageChanged` notification and notifies the tree view and the status bar.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { CoverageResult } from '../../server/src/shared/coverage';
@@ -31,7 +31,7 @@ export class CoverageStore implements vscode.Disposable {
     return this.latest;
   }
 
-  /** Requests the coverage from the server and publishes it; resolves when published. */
+  /** Requests the coverage from the server and resolves once the result is published. */
   async refresh(): Promise<CoverageResult | undefined> {
     const generation = ++this.requestGeneration;
     let result: CoverageResult | undefined;
@@ -44,7 +44,7 @@ export class CoverageStore implements vscode.Disposable {
       return this.latest;
     }
     this.latest = result;
-    const hasDocuments = result?.obligations.some((obligation) => obligation.evidence.length > 0);
+    const hasDocuments = result !== undefined && hasCompetencyDocuments(result);
     await vscode.commands.executeCommand('setContext', 'competencyLens.coverageLoaded', true);
     await vscode.commands.executeCommand('setContext', 'competencyLens.hasDocuments', hasDocuments);
     this.changeEmitter.fire(result);
@@ -56,4 +56,9 @@ export class CoverageStore implements vscode.Disposable {
       disposable.dispose();
     }
   }
+}
+
+/** Returns true when the workspace has a competency document, as evidence for an obligation. */
+export function hasCompetencyDocuments(result: CoverageResult): boolean {
+  return result.obligations.some((obligation) => obligation.evidence.length > 0);
 }

@@ -10,6 +10,7 @@ import type {
 } from '../../server/src/shared/coverage';
 import { OBLIGATIONS } from '../../server/src/shared/coverage';
 import type { CoverageStore } from './coverage-store';
+import { hasCompetencyDocuments } from './coverage-store';
 
 export const COVERAGE_VIEW_ID = 'competencyLens.coverage';
 export const OPEN_GAP_COMMAND = 'competencyLens.openGap';
@@ -60,7 +61,7 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageNod
       return [];
     }
     if (!node) {
-      return hasDocuments(result) ? obligationNodes(result) : [];
+      return hasCompetencyDocuments(result) ? obligationNodes(result) : [];
     }
     switch (node.type) {
       case 'obligation':
@@ -106,10 +107,6 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageNod
   }
 }
 
-function hasDocuments(result: CoverageResult): boolean {
-  return result.obligations.some((obligation) => obligation.evidence.length > 0);
-}
-
 function obligationNodes(result: CoverageResult): ObligationNode[] {
   const nodes: ObligationNode[] = [];
   for (const id of OBLIGATIONS) {
@@ -122,7 +119,7 @@ function obligationNodes(result: CoverageResult): ObligationNode[] {
   return nodes;
 }
 
-/** Groups gaps under their first role; gaps that concern no role stay at this level. */
+/** Groups gaps under their first role. Gaps that concern no role stay at this level. */
 function groupByRole(gaps: Gap[]): CoverageNode[] {
   const byRole = new Map<string, Gap[]>();
   const ungrouped: CoverageNode[] = [];
@@ -140,7 +137,7 @@ function groupByRole(gaps: Gap[]): CoverageNode[] {
   return [...roleNodes, ...ungrouped];
 }
 
-/** Groups gaps under their first person; gaps that concern no person stay at this level. */
+/** Groups gaps under their first person. Gaps that concern no person stay at this level. */
 function groupByPerson(gaps: Gap[], role: string | undefined): CoverageNode[] {
   const byPerson = new Map<string, Gap[]>();
   const ungrouped: GapNode[] = [];

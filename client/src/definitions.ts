@@ -1,6 +1,6 @@
 // Finds where a role or person id is defined, for the tree's "Reveal Role" and "Reveal
 // Person" actions. The coverage result names ids but not their definitions, so this scans
-// the workspace for a use of the id and asks the language server's definition provider.
+// the workspace for a use of the id and queries the language server's definition provider.
 import * as vscode from 'vscode';
 import { WATCHED_FILES } from './language-client';
 

@@ -12,7 +12,7 @@ import { ReportPanel } from './report-panel';
 import { SHOW_COVERAGE_COMMAND, createStatusBar } from './status-bar';
 import { createStarterDocuments } from './starter-templates';
 
-/** What `activate` returns: the parts the extension-host tests drive and inspect. */
+/** The extension's parts that `activate` returns, for the extension-host tests to drive. */
 export interface CompetencyLensApi {
   client: LanguageClient;
   coverage: CoverageStore;

@@ -8,7 +8,7 @@ import { findDefinition } from './definitions';
 import { describeLocation, openAt, resolveFile, toRange } from './locations';
 import type { Log } from './log';
 
-/** Opens a document at a range; the report webview's links call it. */
+/** Opens a document at a range. The report webview's command links call it. */
 export const OPEN_LOCATION_COMMAND = 'competencyLens.openLocation';
 
 export function registerGapCommands(log: Log): vscode.Disposable[] {

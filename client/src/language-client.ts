@@ -7,7 +7,7 @@ import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
 export const CLIENT_ID = 'competencyLens';
 export const CLIENT_NAME = 'Competency Lens';
 
-/** The files the server reads; `competencyLens.files.exclude` filters them on its side. */
+/** The files the server reads. The server applies `competencyLens.files.exclude` to them. */
 export const WATCHED_FILES = '**/*.{yaml,yml,md}';
 
 export function createLanguageClient(

@@ -1,4 +1,4 @@
-// "Export Coverage Report…": asks for a format and a file, then writes the server's report.
+// "Export Coverage Report…": prompts for a format and a file, then writes the server's report.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { ReportParams } from '../../server/src/shared/protocol';
@@ -19,7 +19,7 @@ const FORMAT_CHOICES: FormatChoice[] = [
   { label: 'JSON', format: 'json', extension: 'json', detail: 'The coverage result as data' },
 ];
 
-/** Exports the report; resolves to the written file, or `undefined` when the user cancels. */
+/** Exports the report and resolves to the written file, or `undefined` when the user cancels. */
 export async function exportReport(
   client: LanguageClient,
   log: Log,

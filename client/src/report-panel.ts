@@ -1,6 +1,6 @@
 // The coverage report in a webview beside the editor. The server renders the HTML with
-// command links to `competencyLens.openLocation`; the only script handles any other
-// relative link (`path#L12`) by posting it to the extension, which opens the file there.
+// command links to `competencyLens.openLocation`. The only script handles any other relative
+// link (`path#L12`): it posts the link to the extension, which opens the file there.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
@@ -68,7 +68,7 @@ export class ReportPanel implements vscode.Disposable {
     panel.webview.onDidReceiveMessage((message: unknown) => {
       if (isOpenLinkMessage(message)) {
         void openRelativeLink(message.href).catch((error: unknown) =>
-          this.log.error(`Cannot open report link ${message.href}`, error),
+          this.log.error(`Opening the report link ${message.href} failed`, error),
         );
       }
     });
@@ -121,7 +121,7 @@ export function withContentSecurityPolicy(html: string, cspSource: string): stri
   return html.slice(0, insertAt) + head + html.slice(insertAt);
 }
 
-/** Posts clicks on relative links to the extension; command and `#` links keep their default. */
+/** Posts clicks on relative links to the extension. Command and `#` links keep their default. */
 const LINK_HANDLER = `
 const vscode = acquireVsCodeApi();
 document.addEventListener('click', (event) => {

@@ -49,7 +49,7 @@ export async function createStarterDocuments(
   return result;
 }
 
-/** Copies every file under `source` into `target`; files already in `target` are skipped. */
+/** Copies every file under `source` into `target`, skipping files that already exist there. */
 export async function writeStarterDocuments(
   source: vscode.Uri,
   target: vscode.Uri,

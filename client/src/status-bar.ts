@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { CoverageResult } from '../../server/src/shared/coverage';
 import type { CoverageStore } from './coverage-store';
+import { hasCompetencyDocuments } from './coverage-store';
 
 export const SHOW_COVERAGE_COMMAND = 'competencyLens.showCoverage';
 
@@ -26,7 +27,8 @@ export function createStatusBar(store: CoverageStore): vscode.Disposable & {
 }
 
 function update(item: vscode.StatusBarItem, result: CoverageResult | undefined): void {
-  if (!result) {
+  // Without competency documents the welcome view shows instead, and "0/0 covered" is noise.
+  if (!result || !hasCompetencyDocuments(result)) {
     item.hide();
     return;
   }

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Stands in for the VS Code executable that `@vscode/test-electron`'s `runTests` starts:
-// it maps `--extensionDevelopmentPath=`, `--extensionTestsPath=` and the folder argument
-// onto the VS Code server and headless Chromium (see host.mjs), prints the test output,
+// Stands in for the VS Code executable that `@vscode/test-electron`'s `runTests` starts.
+// It maps `--extensionDevelopmentPath=`, `--extensionTestsPath=` and the folder argument
+// onto the VS Code server and headless Chromium (see host.mjs). It prints the test output
 // and exits with the code the test run reports. Other VS Code flags are ignored.
 import * as fs from 'node:fs';
 import {

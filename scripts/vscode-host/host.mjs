@@ -1,7 +1,7 @@
 // Runs the VS Code workbench on this machine without a desktop VS Code: the VS Code server
 // inside the `code-server` npm package (on Node 24) serves the workbench to Debian's
-// Chromium, driven by playwright-core. Everything binds to 127.0.0.1, and each run gets
-// fresh data folders under its own run folder.
+// Chromium, driven by playwright-core. The server binds to 127.0.0.1, the browser may reach
+// only 127.0.0.1, and each run gets fresh data folders under its own run folder.
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -21,7 +21,8 @@ export const serverMain = path.join(
 );
 const chromiumPath = '/usr/bin/chromium';
 const SERVER_START_TIMEOUT_MS = 60_000;
-/** Port 9 (discard) on the loopback address; nothing listens there. */
+// The discard port on the loopback address. No service normally listens there, so
+// connections are refused.
 const OFFLINE_PROXY = 'http://127.0.0.1:9';
 
 /** Creates a fresh run folder with the data folders the server and the browser use. */
@@ -93,7 +94,8 @@ export function startEditorServer(runDir, { log = () => {} } = {}) {
     XDG_CONFIG_HOME: path.join(runDir, 'config'),
     XDG_DATA_HOME: path.join(runDir, 'data'),
     XDG_CACHE_HOME: path.join(runDir, 'cache'),
-    // Any outbound HTTP request of the server goes to a closed local port, never out.
+    // Outbound requests that honour the proxy variables, as VS Code's request service
+    // does, go to a closed local port instead of another host.
     HTTP_PROXY: OFFLINE_PROXY,
     HTTPS_PROXY: OFFLINE_PROXY,
     http_proxy: OFFLINE_PROXY,
@@ -101,7 +103,7 @@ export function startEditorServer(runDir, { log = () => {} } = {}) {
     NO_PROXY: '127.0.0.1,localhost',
     no_proxy: '127.0.0.1,localhost',
   };
-  // `detached` makes the server the leader of a new process group, as `setsid` would.
+  // On Linux, `detached` runs the server in a new session and process group (setsid).
   const child = spawn(node24, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   const serverLog = fs.createWriteStream(path.join(runDir, 'server.log'));
   child.stdout.pipe(serverLog);
@@ -213,9 +215,9 @@ export function workbenchUrl({ port, folder, extensionDevelopmentPath, extension
   return `http://127.0.0.1:${port}/?${query.toString()}`;
 }
 
-/** Workbench log lines that say nothing about the extension under test. */
+/** Workbench log lines unrelated to the extension under test. */
 const NOISE =
-  /\[(AgentHost|AgentHost:remote|ChatModelSelection|AccountPolicyGate)\]|Failed to load resource|Manifest fetch/;
+  /\[(AgentHost|AgentHost:remote|ChatModelSelection|AccountPolicyGate)\]|Failed to load resource|Manifest fetch|allow-scripts and allow-same-origin/;
 
 /**
  * Copies the page's console output to this process's stdout, where the extension host's

@@ -24,12 +24,12 @@ function scanText(uri: string, text: string): { file: SourceFile; scan: YamlScan
   return { file, scan: findYamlBlocks(file) };
 }
 
-/** A range as `line:character-line:character`, for readable failures. */
+/** Formats a range as `line:character-line:character`, for readable failures. */
 function place(range: Range): string {
   return `${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`;
 }
 
-/** The node of the value at `key` of a block's top-level mapping. */
+/** Returns the value node at `key` of a block's top-level mapping. */
 function valueNode(block: YamlBlock, key: string): Node {
   const node = block.document.get(key, true);
   assert.ok(isScalar(node) || isMap(node), `no value at ${key}`);

@@ -19,7 +19,7 @@ function readFixture(name: string): StrictReadResult {
   return readStrictDocuments(file, findYamlBlocks(file).blocks, loadCatalog());
 }
 
-/** A range as `line:character-line:character`. */
+/** Formats a range as `line:character-line:character`. */
 function place(range: Range | undefined): string {
   if (!range) return 'none';
   return `${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`;

@@ -9,7 +9,7 @@ import { createSourceFile } from '../../server/src/language-service/source-file'
 import { readStrictDocuments } from '../../server/src/language-service/strict/read';
 import { fixture } from '../helpers/paths';
 
-/** A diagnostic as `line:character-line:character code message`, for readable failures. */
+/** Formats a diagnostic as `line:character-line:character code message`. */
 function summarise(diagnostic: Diagnostic): string {
   const { start, end } = diagnostic.range;
   const place = `${start.line}:${start.character}-${end.line}:${end.character}`;

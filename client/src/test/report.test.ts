@@ -48,6 +48,27 @@ suite('report and starter documents', () => {
     }
   });
 
+  test('report link opens its location', async () => {
+    const panel = await vscode.commands.executeCommand<vscode.WebviewPanel>(
+      'competencyLens.showReport',
+    );
+    const link = /href="command:([\w.]+)\?([^"]+)"/.exec(panel.webview.html);
+    assert.ok(link, 'the report has no command link');
+    const [, command = '', encodedArguments = ''] = link;
+    const args = JSON.parse(decodeURIComponent(unescapeHtml(encodedArguments))) as [
+      string,
+      { start: { line: number; character: number } },
+    ];
+    assert.equal(command, 'competencyLens.openLocation');
+
+    await vscode.commands.executeCommand(command, ...args);
+
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor, 'no editor is active after following the link');
+    assert.equal(editor.document.uri.toString(), vscode.Uri.parse(args[0]).toString());
+    assert.equal(editor.selection.start.line, args[1].start.line);
+  });
+
   test('starter documents skip existing files', async () => {
     const target = fs.mkdtempSync(path.join(os.tmpdir(), 'competency-starter-'));
     const existing = path.join(target, 'competency', 'training-program.yaml');
@@ -79,4 +100,14 @@ function findReportTab(): vscode.Tab | undefined {
     (tab) =>
       tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith(REPORT_VIEW_TYPE),
   );
+}
+
+/** Reverses the HTML escaping of an attribute value. */
+function unescapeHtml(text: string): string {
+  return text
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }

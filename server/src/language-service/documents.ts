@@ -6,7 +6,7 @@ import type { Code, Nodes, Yaml } from 'mdast';
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import { DIAGNOSTIC_CODES, createDiagnostic } from './diagnostics';
 import { isCollection, isNode, isPair, type Document, type Node } from 'yaml';
-import { parseMarkdown } from './markdown';
+import { MarkdownTooComplexError, MAX_MARKDOWN_NESTING, parseMarkdown } from './markdown';
 import {
   contiguousMap,
   lineSuffixMap,
@@ -53,7 +53,7 @@ export interface YamlScan {
   diagnostics: Diagnostic[];
 }
 
-/** A piece of a file that holds YAML text. */
+/** A piece of a file that contains YAML text. */
 interface YamlSource {
   origin: BlockOrigin;
   text: string;
@@ -64,7 +64,7 @@ const YAML_FENCE_LANGUAGE = /^ya?ml$/i;
 
 /**
  * Finds and parses every YAML document of a file. A Markdown file contributes its front
- * matter and its `yaml`/`yml` fences; any other file is read as one YAML stream, because
+ * matter and its `yaml`/`yml` fences. Any other file is read as one YAML stream, because
  * the caller decides which files are in scope.
  */
 export function findYamlBlocks(file: SourceFile): YamlScan {
@@ -79,7 +79,9 @@ export function findYamlBlocks(file: SourceFile): YamlScan {
   } catch (error) {
     // The Markdown parser recurses once per nesting level of lists and block quotes.
     if (!(error instanceof RangeError)) throw error;
-    scan.diagnostics.push(markdownTooDeep());
+    scan.diagnostics.push(
+      markdownTooDeep(error instanceof MarkdownTooComplexError ? error.line : 0),
+    );
     return scan;
   }
   for (const source of sources) readSource(file, source, scan);
@@ -88,10 +90,7 @@ export function findYamlBlocks(file: SourceFile): YamlScan {
 
 /** Converts offsets of a block's text into a file range. */
 export function blockRange(file: SourceFile, block: YamlBlock, start: number, end: number): Range {
-  return {
-    start: file.document.positionAt(toFileOffset(block.offsets, start)),
-    end: file.document.positionAt(toFileOffset(block.offsets, end)),
-  };
+  return rangeIn(file, block.offsets, start, end);
 }
 
 /**
@@ -104,6 +103,24 @@ export function blockOffset(
   fileOffset: number,
 ): number | undefined {
   return toBlockOffset(block.offsets, fileOffset);
+}
+
+/**
+ * Finds the block whose document spans a file offset. The end counts as inside, so typing
+ * at the end of a block finds it, and the first document of a text also spans the
+ * comments before it. Returns undefined outside every block and in a stripped line prefix.
+ */
+export function blockAtOffset(
+  file: SourceFile,
+  blocks: readonly YamlBlock[],
+  fileOffset: number,
+): YamlBlock | undefined {
+  return blocks.find((block) => {
+    const local = blockOffset(file, block, fileOffset);
+    if (local === undefined) return false;
+    const start = block.index === 0 ? 0 : block.document.range[0];
+    return local >= start && local <= block.document.range[2];
+  });
 }
 
 /**
@@ -121,7 +138,7 @@ export function nodeRange(file: SourceFile, block: YamlBlock, node: Node): Range
 
 /**
  * Finds where a node's value ends in the block text. A block collection's own range runs
- * to the end of its trailing comments, so its value ends with its last item's value; a
+ * to the end of its trailing comments, so its value ends with its last item's value. A
  * block scalar's range includes its final line break, which is trimmed.
  */
 function valueEnd(block: YamlBlock, node: Node): number {
@@ -172,11 +189,11 @@ function rangeIn(file: SourceFile, offsets: OffsetMap, start: number, end: numbe
   };
 }
 
-function markdownTooDeep(): Diagnostic {
+function markdownTooDeep(line: number): Diagnostic {
   const message =
-    'Lists or block quotes are nested so deeply that this Markdown file cannot be read. ' +
-    'Reduce the nesting.';
-  const start = { line: 0, character: 0 };
+    `Lists or block quotes are nested more than ${MAX_MARKDOWN_NESTING} levels deep, so ` +
+    'this Markdown file cannot be read. Reduce the nesting.';
+  const start = { line, character: 0 };
   const range = { start, end: start };
   return createDiagnostic(range, DiagnosticSeverity.Error, DIAGNOSTIC_CODES.tooComplex, message);
 }
@@ -209,7 +226,7 @@ function findMarkdownSources(file: SourceFile): YamlSource[] {
 
 /**
  * Makes the source of a front matter or fence node. The node starts at its opening marker
- * line, and its value holds the lines after it, each without the container prefix.
+ * line, and its value contains the lines after it, each without the container prefix.
  */
 function literalSource(file: SourceFile, node: Code | Yaml, origin: BlockOrigin): YamlSource {
   // mdast lines are 1-based, so the opening marker's 1-based number is the 0-based number

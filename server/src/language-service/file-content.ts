@@ -5,10 +5,10 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { DIAGNOSTIC_CODES, createDiagnostic } from './diagnostics';
 
-/** Default size limit: 5 MiB, far above any hand-written QMS record. */
+/** Default size limit: 5 MiB, far larger than a hand-written QMS record. */
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 
-/** Bytes searched for a NUL byte to tell binary files from text, as Git does. */
+/** Bytes searched for a NUL byte, which text files do not contain, to detect binary files. */
 const BINARY_CHECK_LENGTH = 8 * 1024;
 
 const START_OF_FILE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -85,7 +85,7 @@ function utf16Encoding(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
 /**
  * Returns the offset of the first byte that starts no valid UTF-8 sequence, or undefined
  * when all bytes are valid. Overlong forms, surrogates and code points above U+10FFFF are
- * invalid, as in RFC 3629.
+ * invalid.
  */
 export function findInvalidUtf8(bytes: Uint8Array): number | undefined {
   let i = 0;

@@ -30,9 +30,9 @@ export function contiguousMap(fileOffset: number, text: string): OffsetMap {
 }
 
 /**
- * Builds the map of block text whose line `i` is the end of file line `firstLine + i`, as
- * for the value of a Markdown code or front matter node: the Markdown parser removes a
- * prefix from each line but keeps the rest of the line and its line break.
+ * Builds the map of block text whose line `i` is the end of file line `firstLine + i`. The
+ * value of a Markdown code or front matter node is such a text, because the Markdown
+ * parser removes a prefix from each line but keeps the rest of it and its line break.
  */
 export function lineSuffixMap(file: SourceFile, firstLine: number, text: string): OffsetMap {
   const source = file.document.getText();

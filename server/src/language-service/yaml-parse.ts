@@ -1,8 +1,8 @@
 // Parses YAML text into documents that are safe to walk and convert, whatever the input.
-// The parse is what `parseAllDocuments` of the `yaml` package does (CST parser, then
-// composer), with two guards between and after: collections nested too deeply are cut out
-// of the CST before the recursive composer sees them, and the conversion to plain data is
-// bounded in alias expansions. Both report a `RESOURCE_EXHAUSTION` error on the document.
+// The steps are those of `parseAllDocuments` in the `yaml` package (CST parser, then
+// composer), with two guards. Collections nested too deeply are cut out of the CST before
+// they reach the recursive composer, and the conversion to plain data is bounded in alias
+// expansions. Both guards add a `RESOURCE_EXHAUSTION` error to the document.
 import {
   CST,
   Composer,
@@ -12,13 +12,14 @@ import {
   isNode,
   visit,
   type Document,
+  type Node,
   type YAMLError,
 } from 'yaml';
 
 /**
- * Deepest nesting of collections a document may have. Competency documents need about
- * five levels; the limit keeps every recursive walk over a document (the composer,
- * `toJS`, schema validation) far from the stack limit.
+ * Maximum nesting depth of collections in a document. The competency document kinds nest
+ * four levels at most, and the limit keeps every recursive walk over a document (the
+ * composer, `toJS`, schema validation) far from Node's stack limit.
  */
 export const MAX_NESTING_DEPTH = 100;
 
@@ -63,7 +64,10 @@ export interface ParsedStream {
 
 const CUT_MARKER = 'nesting limit exceeded';
 
-/** Parses a stream of YAML documents; never throws on any input text. */
+/**
+ * Parses a stream of YAML documents. Alias bombs, deep nesting and broken syntax become
+ * errors on the documents rather than exceptions.
+ */
 export function parseYamlStream(text: string): ParsedStream {
   const tokens = Array.from(new Parser().parse(text));
   for (const token of tokens) {
@@ -149,13 +153,13 @@ function convertToData(document: Document.Parsed): unknown {
 
 interface AliasUse {
   pos: [number, number];
-  /** Why the alias cannot be resolved to data, when it cannot. */
+  /** Problem that keeps the alias from resolving to data, if any. */
   problem?: string;
 }
 
 /** Lists every alias of the document in document order, with what is wrong with it. */
 function listAliases(document: Document.Parsed): AliasUse[] {
-  const anchors = new Map<string, unknown>();
+  const anchors = new Map<string, Node>();
   const found: AliasUse[] = [];
   visit(document, (_key, node, path) => {
     if (isAlias(node)) {
@@ -164,7 +168,7 @@ function listAliases(document: Document.Parsed): AliasUse[] {
         ? [node.range[0], node.range[1]]
         : [document.range[0], document.range[0] + 1];
       const target = anchors.get(name);
-      const inside = target !== undefined && path.includes(target as (typeof path)[number]);
+      const inside = target !== undefined && path.includes(target);
       let problem: string | undefined;
       if (!anchors.has(name)) {
         problem = `The alias *${name} refers to no anchor &${name} before it. Define the anchor first or fix the name.`;

@@ -77,7 +77,7 @@ export function convertDocument(kind: DocumentKind, context: EntityContext): voi
   }
 }
 
-/** Typed access to the document's data by path, skipping placeholders. */
+/** Typed access to the document's data by path, skipping placeholders and invalid values. */
 class DocumentReader {
   constructor(private readonly context: EntityContext) {}
 
@@ -111,7 +111,7 @@ class DocumentReader {
     return this.indexes(path).flatMap((index) => this.text([...path, index]) ?? []);
   }
 
-  /** The indexes of the list at `path`, or none when it is not a list. */
+  /** Returns the indexes of the list at `path`, or none when it is not a list. */
   indexes(path: YamlPath): number[] {
     const value = this.value(path);
     return Array.isArray(value) ? value.map((_, index) => index) : [];
@@ -283,8 +283,8 @@ function readProfile(reader: DocumentReader, context: EntityContext): void {
 }
 
 /**
- * A training without a readable type counts as awareness training, the weakest type, so
- * a schema error never makes a training look stronger than it is.
+ * Reads a training type. A training without a readable type counts as awareness training,
+ * the weakest type, so a schema error never makes a training look stronger than it is.
  */
 function trainingType(value: string | undefined): TrainingType {
   return TRAINING_TYPES.find((type) => type === value) ?? 'awareness';

@@ -12,10 +12,10 @@ export interface SchemaMessage {
   suggestions?: string[];
 }
 
-/** What the value at a path is, as the plain data and the YAML source show it. */
+/** The value at a path, as the plain data and the YAML source show it. */
 export interface FoundValue {
   value: unknown;
-  /** The scalar as written, such as `1.10`; undefined for collections and quoted text. */
+  /** The scalar as written, such as `1.10`, when it is a plain number or boolean. */
   plainSource?: string;
 }
 
@@ -49,7 +49,7 @@ const TYPE_NAMES: Record<string, string> = {
   null: 'empty',
 };
 
-/** The label a message starts with: `"result"`, or `Entry 2 of "roles"` for a list entry. */
+/** Returns the label a message starts with: `"result"`, or `Entry 2 of "roles"` for a list entry. */
 export function fieldLabel(path: YamlPath): string {
   const last = path[path.length - 1];
   if (typeof last === 'number') {
@@ -305,7 +305,7 @@ export function rangeMessage(path: YamlPath, error: ErrorObject, value: unknown)
   return { code: DIAGNOSTIC_CODES.schemaRange, message };
 }
 
-/** A value against the branches of an `anyOf` or `oneOf`, such as pass, fail or a score. */
+/** Explains a value that fits no branch of an `anyOf` or `oneOf`, such as pass, fail or a score. */
 export function alternativesMessage(
   path: YamlPath,
   branches: unknown[],
@@ -356,7 +356,8 @@ function describeBranch(branch: unknown, isScore: boolean): string[] {
     return schema.enum.map((value) => (typeof value === 'string' ? value : JSON.stringify(value)));
   if (schema.const !== undefined) return [JSON.stringify(schema.const)];
   if (schema.type === 'number' || schema.type === 'integer') {
-    const noun = isScore ? 'a score' : schema.type === 'integer' ? 'a whole number' : 'a number';
+    let noun = schema.type === 'integer' ? 'a whole number' : 'a number';
+    if (isScore) noun = 'a score';
     if (schema.minimum !== undefined && schema.maximum !== undefined) {
       return [`${noun} from ${schema.minimum} to ${schema.maximum}`];
     }

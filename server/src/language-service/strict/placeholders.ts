@@ -44,7 +44,7 @@ const LIST_KEYS = new Set([
   'assessmentPrograms',
 ]);
 
-/** Human names of the fields a placeholder stands in, by key and the key above it. */
+/** Human names of the fields a placeholder replaces, by key and the key above it. */
 const FIELD_NAMES: Record<string, string> = {
   'completed.date': 'completion date',
   'assessment.date': 'assessment date',

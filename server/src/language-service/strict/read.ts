@@ -29,7 +29,7 @@ export interface StrictReadResult {
 }
 
 /**
- * YAML errors after which the parsed data still says what the user wrote, so schema
+ * YAML errors after which the parsed data still matches what the user wrote, so schema
  * checks on it are meaningful. After any other error the data may be cut short or nested
  * wrongly, and only the YAML error is reported.
  */
@@ -128,7 +128,7 @@ function declaredKind(
   return undefined;
 }
 
-/** The range of the kind's value, or of the `kind` key when the value is empty. */
+/** Returns the range of the kind's value, or of the `kind` key when the value is empty. */
 function kindRange(file: SourceFile, block: YamlBlock, scope: DocumentScope): Range {
   const pair = scope.kindPair;
   const valueNode = pair?.value;

@@ -1,6 +1,6 @@
-// Turns ajv's errors on one strict document into one diagnostic per problem, placed on the
-// YAML text that causes it: the key of an unknown property, the value of a wrong one, the
-// key of an object that lacks a required property.
+// Turns ajv's errors on one strict document into one diagnostic per problem. Each goes on
+// the YAML text that causes it: the key of an unknown property, the value of a wrong one,
+// or the key of an object that lacks a required property.
 import type { ErrorObject } from 'ajv';
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import { isMap, isScalar } from 'yaml';
@@ -83,7 +83,7 @@ const VALUE_KEYWORDS = new Set([
   ...RANGE_KEYWORDS,
 ]);
 
-/** The JSON pointers of values that fail the schema, so other checks leave them alone. */
+/** Returns the JSON pointers of values that fail the schema, so other checks leave them alone. */
 export function invalidValuePointers(errors: ErrorObject[]): Set<string> {
   const pointers = errors
     .filter((error) => VALUE_KEYWORDS.has(error.keyword) && error.propertyName === undefined)
@@ -243,7 +243,7 @@ function foundValue(path: YamlPath, context: SchemaErrorContext): FoundValue {
   return plain ? { value, plainSource: nodeSource(context.block, node) } : { value };
 }
 
-/** The value's range; the key's when the value is empty, the document's first line at worst. */
+/** Returns the value's range, the key's when the value is empty, or the object's at worst. */
 function valueRange(path: YamlPath, context: SchemaErrorContext): Range {
   const { file, block } = context;
   const found = findNode(block, path);
@@ -266,7 +266,7 @@ function keyRangeAt(path: YamlPath, context: SchemaErrorContext): Range {
   return key ?? valueRange(path.slice(0, -1), context);
 }
 
-/** Where to report a problem of a whole object: its key, else its first key. */
+/** Returns where a problem of a whole object goes: its key, else its first key. */
 function objectRange(path: YamlPath, context: SchemaErrorContext): Range {
   const { file, block } = context;
   const found = findNode(block, path);

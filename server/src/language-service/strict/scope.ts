@@ -5,7 +5,7 @@ import type { YamlBlock } from '../documents';
 import { DOCUMENT_KINDS, type DocumentKind } from '../model';
 import type { SourceFile } from '../source-file';
 
-/** Why a document is in the strict layer. */
+/** The reason a document is in the strict layer. */
 export type ScopeReason = 'kind' | 'schema' | 'file-name';
 
 export interface DocumentScope {
@@ -23,9 +23,9 @@ const FILE_NAME_SCOPE =
   /(training.*record|competency.*matrix|security.*training|role.*description)/i;
 
 /**
- * Returns why a document is in the strict layer, or undefined when it is not: it has a
- * top-level `kind`, a `$schema` key or modeline naming one of the kind schemas, or it is a
- * YAML file whose name matches a document kind. Markdown front matter and fences need a
+ * Returns why a document is in the strict layer, or undefined when it is not. A document
+ * is in scope when it has a top-level `kind` or a `$schema` key or modeline naming one of
+ * the kind schemas, or when it is in a YAML file whose name matches a document kind. Markdown front matter and fences need a
  * `kind` or a schema reference, because the tolerant layer reads the rest of them.
  */
 export function documentScope(file: SourceFile, block: YamlBlock): DocumentScope | undefined {
@@ -52,7 +52,7 @@ export function documentScope(file: SourceFile, block: YamlBlock): DocumentScope
   return fileKind ? { reason: 'file-name', guessedKind: fileKind } : undefined;
 }
 
-/** The kind whose schema file a `$schema` key or a modeline comment names. */
+/** Returns the kind whose schema file a `$schema` key or a modeline comment names. */
 export function kindFromSchemaReference(block: YamlBlock): DocumentKind | undefined {
   const document = block.document;
   const contents = document.contents;
@@ -83,8 +83,8 @@ export function kindFromSchemaUri(uri: string): DocumentKind | undefined {
 
 /**
  * Guesses the kind from a file name such as `training_record_p-0042.yaml`. Returns
- * undefined when the name matches no kind. A name that only says "security training"
- * reads as the training program unless it says "profile".
+ * undefined when the name matches no kind. A name with "security training" and no
+ * "profile" reads as the training program.
  */
 export function kindFromFileName(uri: string): DocumentKind | undefined {
   const name = decodeURIComponent(uri.split('/').pop() ?? '');

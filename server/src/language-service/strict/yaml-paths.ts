@@ -7,7 +7,7 @@ import type { SourceFile } from '../source-file';
 
 export type YamlPath = (string | number)[];
 
-/** A node found by path, with the pair that holds it when its parent is a mapping. */
+/** A node found by path, with its pair when its parent is a mapping. */
 export interface FoundNode {
   node: Node | undefined;
   pair?: Pair;
@@ -53,24 +53,24 @@ export function findNode(block: YamlBlock, path: readonly (string | number)[]): 
   return { node: node ?? undefined, ...(pair ? { pair } : {}), path: walked };
 }
 
-/** The string form of a pair's key, as the plain data would name it. */
+/** Returns the string form of a pair's key, as the plain data would name it. */
 export function keyText(pair: Pair): string | undefined {
   const key = pair.key;
   if (isScalar(key)) return String(key.value);
   return typeof key === 'string' || typeof key === 'number' ? String(key) : undefined;
 }
 
-/** The range of a pair's key, or undefined for a key without a position. */
+/** Returns the range of a pair's key, or undefined for a key without a position. */
 export function keyRange(file: SourceFile, block: YamlBlock, pair: Pair): Range | undefined {
   return isNode(pair.key) && pair.key.range ? nodeRange(file, block, pair.key) : undefined;
 }
 
-/** The source text of a node as written, such as `1.10` for the number 1.1. */
+/** Returns the source text of a node as written, such as `1.10` for the number 1.1. */
 export function nodeSource(block: YamlBlock, node: Node): string {
   return node.range ? block.text.slice(node.range[0], node.range[1]) : '';
 }
 
-/** The range of the first line of the document's content, without the line break. */
+/** Returns the range of the first line of the document's content, without the line break. */
 export function firstLineRange(file: SourceFile, block: YamlBlock): Range {
   const contents = block.document.contents;
   const start = contents?.range?.[0] ?? block.document.range[0];
@@ -79,7 +79,7 @@ export function firstLineRange(file: SourceFile, block: YamlBlock): Range {
   return blockRange(file, block, start, end);
 }
 
-/** Visits every value node below the root with its path and the key it stands under. */
+/** Visits every value node from the root down, with its path and the nearest key above it. */
 export function walkValues(
   block: YamlBlock,
   visit: (node: Node, path: YamlPath, key: string | undefined) => boolean | void,

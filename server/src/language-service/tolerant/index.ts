@@ -2,6 +2,7 @@
 // the workspace model. Job descriptions become roles and profiles, procedures with a
 // `training:` front matter block become profiles, and training tables become person
 // records. What cannot be read becomes an information diagnostic, never an error.
+import type { Root } from 'mdast';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Catalog } from '../catalog-types';
 import type { RepositoryConfig } from '../config';
@@ -34,9 +35,17 @@ export function readConventions(
   if (frontMatter && 'kind' in frontMatter.values) {
     return { entities: emptyEntities(), diagnostics: [] };
   }
+  let tree: Root;
+  try {
+    tree = parseMarkdown(file.document.getText(), file.document);
+  } catch (error) {
+    // The document finder reports the same failure once as `yaml-too-complex`.
+    if (error instanceof RangeError) return { entities: emptyEntities(), diagnostics: [] };
+    throw error;
+  }
   const read: ReadContext = {
     file,
-    tree: parseMarkdown(file.document.getText(), file.document),
+    tree,
     frontMatter,
     catalog: context.catalog,
     config: context.config,
