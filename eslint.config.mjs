@@ -17,6 +17,11 @@ export default tseslint.config(
     },
   },
   {
+    // Plain CommonJS entry points such as `bin/competency-lens.js`.
+    files: ['**/*.js'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // `describe` and `it` of node:test return promises the runner itself awaits.
     files: ['test/**/*.ts'],
     rules: {

@@ -88,20 +88,38 @@ function time(label, action) {
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'competency-lens-bench-'));
 generate(folder);
 console.log(`Generated ${PEOPLE} training records and ${ROLES.length} roles in ${folder}`);
-console.log(`Machine: ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`);
-
-time('CLI check, cold process (whole run)', () =>
-  spawnSync(process.execPath, [path.join(root, 'bin/competency-lens.js'), 'check', folder, '--today', '2026-11-15', '--format', 'json'], {
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-  }),
+console.log(
+  `Machine: ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`,
 );
 
-const files = [path.join(folder, 'roles.yaml'), ...fs.readdirSync(path.join(folder, 'records')).map((f) => path.join(folder, 'records', f))];
+time('CLI check, cold process (whole run)', () =>
+  spawnSync(
+    process.execPath,
+    [
+      path.join(root, 'bin/competency-lens.js'),
+      'check',
+      folder,
+      '--today',
+      '2026-11-15',
+      '--format',
+      'json',
+    ],
+    {
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+    },
+  ),
+);
+
+const files = [
+  path.join(folder, 'roles.yaml'),
+  ...fs.readdirSync(path.join(folder, 'records')).map((f) => path.join(folder, 'records', f)),
+];
 const workspace = new Workspace({ catalog: loadCatalog(), config: defaultConfig() });
 const options = { today: '2026-11-15', expiryWarningDays: 30 };
 time(`load ${files.length} files in process`, () => {
-  for (const file of files) workspace.setFile(pathToFileURL(file).href, fs.readFileSync(file, 'utf8'));
+  for (const file of files)
+    workspace.setFile(pathToFileURL(file).href, fs.readFileSync(file, 'utf8'));
 });
 time('first coverage analysis', () => workspace.coverage(options));
 const edited = files[1];
@@ -112,7 +130,9 @@ time('edit one record + coverage', () => {
 });
 global.gc?.();
 const memory = process.memoryUsage();
-console.log(`${'memory after load (heap used / rss)'.padEnd(44)} ${mib(memory.heapUsed)} / ${mib(memory.rss)}`);
+console.log(
+  `${'memory after load (heap used / rss)'.padEnd(44)} ${mib(memory.heapUsed)} / ${mib(memory.rss)}`,
+);
 
 await measureServer(folder, edited, editedText);
 fs.rmSync(folder, { recursive: true, force: true });
@@ -129,11 +149,14 @@ async function measureServer(workspaceFolder, file, text) {
     for (;;) {
       const header = buffer.indexOf('\r\n\r\n');
       if (header < 0) return;
-      const length = Number(/Content-Length: (\d+)/i.exec(buffer.subarray(0, header).toString())[1]);
+      const length = Number(
+        /Content-Length: (\d+)/i.exec(buffer.subarray(0, header).toString())[1],
+      );
       if (buffer.length < header + 4 + length) return;
       const message = JSON.parse(buffer.subarray(header + 4, header + 4 + length).toString());
       buffer = buffer.subarray(header + 4 + length);
-      if (message.id !== undefined && message.method) send({ jsonrpc: '2.0', id: message.id, result: null });
+      if (message.id !== undefined && message.method)
+        send({ jsonrpc: '2.0', id: message.id, result: null });
       for (const waiter of [...waiters]) {
         if (waiter.test(message)) {
           waiters.splice(waiters.indexOf(waiter), 1);
@@ -153,19 +176,39 @@ async function measureServer(workspaceFolder, file, text) {
     jsonrpc: '2.0',
     id: 1,
     method: 'initialize',
-    params: { processId: process.pid, rootUri: pathToFileURL(workspaceFolder).href, capabilities: {}, workspaceFolders: [{ uri: pathToFileURL(workspaceFolder).href, name: 'bench' }] },
+    params: {
+      processId: process.pid,
+      rootUri: pathToFileURL(workspaceFolder).href,
+      capabilities: {},
+      workspaceFolders: [{ uri: pathToFileURL(workspaceFolder).href, name: 'bench' }],
+    },
   });
   await next((m) => m.id === 1);
   send({ jsonrpc: '2.0', method: 'initialized', params: {} });
-  send({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'yaml', version: 1, text } } });
+  send({
+    jsonrpc: '2.0',
+    method: 'textDocument/didOpen',
+    params: { textDocument: { uri, languageId: 'yaml', version: 1, text } },
+  });
   await next((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri);
   const ready = Number(process.hrtime.bigint() - started) / 1e6;
-  console.log(`${'server: start, scan, first diagnostics'.padEnd(44)} ${ready.toFixed(1).padStart(9)} ms`);
+  console.log(
+    `${'server: start, scan, first diagnostics'.padEnd(44)} ${ready.toFixed(1).padStart(9)} ms`,
+  );
   const editStart = process.hrtime.bigint();
-  send({ jsonrpc: '2.0', method: 'textDocument/didChange', params: { textDocument: { uri, version: 2 }, contentChanges: [{ text: text.replace('version: "1.0"', 'version: "1.1"') }] } });
+  send({
+    jsonrpc: '2.0',
+    method: 'textDocument/didChange',
+    params: {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ text: text.replace('version: "1.0"', 'version: "1.1"') }],
+    },
+  });
   await next((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri);
   const edit = Number(process.hrtime.bigint() - editStart) / 1e6;
-  console.log(`${'server: edit to diagnostics (incl. ~200 ms debounce)'.padEnd(44)} ${edit.toFixed(1).padStart(9)} ms`);
+  console.log(
+    `${'server: edit to diagnostics (incl. ~200 ms debounce)'.padEnd(44)} ${edit.toFixed(1).padStart(9)} ms`,
+  );
   send({ jsonrpc: '2.0', id: 2, method: 'shutdown' });
   await next((m) => m.id === 2);
   send({ jsonrpc: '2.0', method: 'exit' });

@@ -15,7 +15,9 @@ if (files.length === 0) {
   process.exit(1);
 }
 const filter = process.argv.slice(2);
-const selected = filter.length ? files.filter((f) => filter.some((part) => f.includes(part))) : files;
+const selected = filter.length
+  ? files.filter((f) => filter.some((part) => f.includes(part)))
+  : files;
 const run = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...selected], {
   stdio: 'inherit',
 });

@@ -12,7 +12,10 @@ export function main(argv: string[]): number {
   try {
     command = parseCommandLine(argv);
   } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (
+      error instanceof UsageError ||
+      (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+    ) {
       process.stderr.write(`competency-lens: ${(error as Error).message}\n\n${USAGE}\n`);
       return 2;
     }
@@ -44,7 +47,10 @@ function packageVersion(): string {
   for (let folder = __dirname; ; folder = path.dirname(folder)) {
     const candidate = path.join(folder, 'package.json');
     if (fs.existsSync(candidate)) {
-      const manifest = JSON.parse(fs.readFileSync(candidate, 'utf8')) as { name?: string; version?: string };
+      const manifest = JSON.parse(fs.readFileSync(candidate, 'utf8')) as {
+        name?: string;
+        version?: string;
+      };
       if (manifest.name === 'competency-lens') return manifest.version ?? '0.0.0';
     }
     if (path.dirname(folder) === folder) return '0.0.0';

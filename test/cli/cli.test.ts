@@ -74,7 +74,9 @@ describe('cli check', () => {
     assert.deepEqual(Object.keys(output), ['diagnostics', 'gaps', 'summary']);
     assert.equal(output.summary.today, '2026-11-15');
 
-    const version = output.diagnostics.find((d) => d.file === 'broken/people.yaml' && d.code === 'schema-type');
+    const version = output.diagnostics.find(
+      (d) => d.file === 'broken/people.yaml' && d.code === 'schema-type',
+    );
     assert.ok(version, JSON.stringify(output.diagnostics));
     assert.deepEqual(version.range, {
       start: { line: 10, character: 13 },
@@ -93,8 +95,14 @@ describe('cli check', () => {
     const run = runCli(['check', 'broken', ...TODAY], fixture('cli'));
     assert.equal(run.status, 1);
     assert.match(run.stdout, /^broken\/people\.yaml:11:14: error schema-type /m);
-    assert.match(run.stdout, /^broken\/people\.yaml:6:11: error unknown-reference .*"threat-modeler"/m);
-    assert.match(run.stdout, /\d+ errors?, \d+ warnings?, \d+ information in 2 files; .* as of 2026-11-15\.\n$/);
+    assert.match(
+      run.stdout,
+      /^broken\/people\.yaml:6:11: error unknown-reference .*"threat-modeler"/m,
+    );
+    assert.match(
+      run.stdout,
+      /\d+ errors?, \d+ warnings?, \d+ information in 2 files; .* as of 2026-11-15\.\n$/,
+    );
   });
 
   it('writes SARIF 2.1.0', () => {
@@ -102,7 +110,12 @@ describe('cli check', () => {
     assert.equal(run.status, 1);
     const sarif = JSON.parse(run.stdout) as {
       version: string;
-      runs: { results: { ruleId: string; locations: { physicalLocation: { region: { startLine: number } } }[] }[] }[];
+      runs: {
+        results: {
+          ruleId: string;
+          locations: { physicalLocation: { region: { startLine: number } } }[];
+        }[];
+      }[];
     };
     assert.equal(sarif.version, '2.1.0');
     const result = sarif.runs[0]!.results.find((r) => r.ruleId === 'schema-type');

@@ -12,11 +12,15 @@ export interface CliRun {
 
 /** Runs the real `competency-lens` executable from the repository in `cwd`. */
 export function runCli(args: string[], cwd: string): CliRun {
-  const run = spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'competency-lens.js'), ...args], {
-    cwd,
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
+  const run = spawnSync(
+    process.execPath,
+    [path.join(repoRoot, 'bin', 'competency-lens.js'), ...args],
+    {
+      cwd,
+      encoding: 'utf8',
+      timeout: 60_000,
+    },
+  );
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 

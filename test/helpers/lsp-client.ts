@@ -142,6 +142,9 @@ export class LspTestClient {
 
   /** Resolves with the params of the next `method` notification after this call. */
   nextNotification<T>(method: string, accept: (params: T) => boolean = () => true): Promise<T> {
+    if (method === PublishDiagnosticsNotification.method) {
+      throw new Error('Use nextDiagnostics: a second handler would replace the diagnostics one.');
+    }
     return new Promise((resolve, reject) => {
       let waiters = this.notificationWaiters.get(method);
       if (!waiters) {

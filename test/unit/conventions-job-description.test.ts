@@ -6,6 +6,7 @@ import { loadCatalog } from '../../server/src/language-service/catalog';
 import { defaultConfig } from '../../server/src/language-service/config';
 import { parseFile, type ParsedFile } from '../../server/src/language-service/parse-file';
 import { createSourceFile } from '../../server/src/language-service/source-file';
+import { Workspace } from '../../server/src/language-service/workspace';
 import { fixture } from '../helpers/paths';
 
 function read(name: string): ParsedFile {
@@ -81,12 +82,19 @@ describe('job description', () => {
     assert.equal(item?.recurrence, 'P1Y');
   });
 
-  it('unclear recurrence is reported', () => {
+  it('unclear recurrence is reported once', () => {
     const item = training('fuzzing-basics-periodic-refresher');
     assert.equal(item?.recurrenceUnclear, true);
-    const diagnostic = parsed.diagnostics.find((entry) => entry.code === 'recurrence-unclear');
-    assert.equal(diagnostic?.range.start.line, 25);
-    assert.equal(diagnostic?.severity, 3);
+    const workspace = new Workspace({ catalog: loadCatalog(), config: defaultConfig() });
+    const uri = parsed.file.uri;
+    workspace.setFile(uri, parsed.file.document.getText());
+    const diagnostics = workspace
+      .diagnostics(uri, { today: '2026-11-15', expiryWarningDays: 30 })
+      .filter((entry) => entry.code === 'recurrence-unclear' && entry.range.start.line === 25);
+    assert.equal(diagnostics.length, 1);
+    assert.equal(diagnostics[0]?.range.start.line, 25);
+    assert.equal(diagnostics[0]?.severity, 3);
+    assert.match(diagnostics[0]?.message ?? '', /cannot be read: "periodic"/);
   });
 
   it('one-off training has no recurrence', () => {

@@ -84,6 +84,21 @@ describe('coverage assessment gaps', () => {
     assert.match(message ?? '', /self-assessment, and no justification/);
   });
 
+  it('self-assessment with justification counts', () => {
+    const justified = assessed({
+      method: 'self-assessment',
+      result: 'pass',
+      justification: 'Sole STRIDE expert; reviewed by the notified body in 2025.',
+    });
+    assert.deepEqual(assessmentGaps(justified), []);
+  });
+
+  it('assessment-missing for a justified but failed self-assessment', () => {
+    const failed = assessed({ method: 'self-assessment', result: 'fail', justification: 'x' });
+    const [message] = assessmentGaps(failed);
+    assert.match(message ?? '', /failed its assessment by self-assessment/);
+  });
+
   it('assessment-missing for a missing result', () => {
     const [message] = assessmentGaps(assessed({ method: 'supervised-practice' }));
     assert.match(message ?? '', /supervised-practice records no result/);

@@ -122,7 +122,7 @@ describe('coverage profile gaps', () => {
     assert.match(gap?.message ?? '', /cannot be read: "as needed"/);
     const training = builder.build().profiles[0]?.trainings[0];
     assert.deepEqual(gap?.range, training?.location?.range);
-    assert.equal(gap?.severity, 'warning');
+    assert.equal(gap?.severity, 'information');
   });
 
   it('recurrence-unclear for a missing recurrence', () => {

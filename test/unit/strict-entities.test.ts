@@ -143,6 +143,17 @@ describe('strict entities', () => {
     assert.equal(coding?.assessment?.result, 85);
   });
 
+  it('keeps a self-assessment justification', () => {
+    const result = readFixture('self-assessment-record.yaml');
+    const [completed] = result.entities.records[0]?.completed ?? [];
+    assert.deepEqual(result.diagnostics, []);
+    assert.equal(completed?.assessment?.method, 'self-assessment');
+    assert.equal(
+      completed?.assessment?.justification,
+      'Only certified security architect; reviewed by the quality manager.',
+    );
+  });
+
   it('references of a training record', () => {
     const entities = readFixture('training-record.yaml').entities;
     assert.deepEqual(references(entities), [

@@ -49,7 +49,8 @@ export function loadWorkspace(options: CommonOptions, cwd = process.cwd()): Load
 function loadConfig(options: CommonOptions, cwd: string): RepositoryConfig {
   if (options.config) {
     const file = path.resolve(cwd, options.config);
-    if (!fs.existsSync(file)) throw new InputError(`configuration file not found: ${options.config}`);
+    if (!fs.existsSync(file))
+      throw new InputError(`configuration file not found: ${options.config}`);
     return readConfigFile(file);
   }
   const candidates = [cwd, ...options.paths.map((given) => path.resolve(cwd, given))];
@@ -82,7 +83,9 @@ function collectFiles(paths: string[], cwd: string, config: RepositoryConfig): s
       const scan = scanFolder(absolute, { include: config.include, exclude: config.exclude });
       if (scan.errors.length > 0) {
         const first = scan.errors[0]!;
-        throw new InputError(`cannot read folder ${toRelativePath(cwd, first.path)}: ${first.message}`);
+        throw new InputError(
+          `cannot read folder ${toRelativePath(cwd, first.path)}: ${first.message}`,
+        );
       }
       for (const file of scan.files) files.add(file);
     } else {

@@ -1,6 +1,7 @@
 // Diagnostic codes and construction. Every diagnostic carries `source` and a stable
 // `code`; users suppress and gate on the codes, so they never change meaning.
-import { Diagnostic, DiagnosticSeverity, type Range } from 'vscode-languageserver-types';
+import type { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { Diagnostic, type Range } from 'vscode-languageserver-types';
 
 export const SOURCE = 'competency-lens';
 

@@ -29,13 +29,7 @@ export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 /** How an entity reached the model. */
 export type Origin =
-  | 'catalog'
-  | 'yaml'
-  | 'front-matter'
-  | 'fence'
-  | 'job-description'
-  | 'table'
-  | 'procedure';
+  'catalog' | 'yaml' | 'front-matter' | 'fence' | 'job-description' | 'table' | 'procedure';
 
 /** A place in a workspace file: a document URI and an LSP range (UTF-16 columns). */
 export interface Location {
@@ -121,6 +115,8 @@ export interface AssessmentRecord {
   assessor?: string;
   /** ISO 8601 calendar date, `YYYY-MM-DD`. */
   date?: string;
+  /** Why a self-assessment is enough here; without one it demonstrates nothing. */
+  justification?: string;
   location?: Location;
 }
 

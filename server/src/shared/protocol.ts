@@ -17,18 +17,18 @@ export interface ReportResult {
   content: string;
 }
 
-export namespace CoverageRequest {
-  export const method = 'competencyLens/coverage';
-  export const type = new RequestType<CoverageParams, CoverageResult, void>(method);
-}
+export const CoverageRequest = {
+  method: 'competencyLens/coverage',
+  type: new RequestType<CoverageParams, CoverageResult, void>('competencyLens/coverage'),
+} as const;
 
 /** Sent after any change that may alter the coverage; the client then requests it again. */
-export namespace CoverageChangedNotification {
-  export const method = 'competencyLens/coverageChanged';
-  export const type = new NotificationType<{ generation: number }>(method);
-}
+export const CoverageChangedNotification = {
+  method: 'competencyLens/coverageChanged',
+  type: new NotificationType<{ generation: number }>('competencyLens/coverageChanged'),
+} as const;
 
-export namespace ReportRequest {
-  export const method = 'competencyLens/report';
-  export const type = new RequestType<ReportParams, ReportResult, void>(method);
-}
+export const ReportRequest = {
+  method: 'competencyLens/report',
+  type: new RequestType<ReportParams, ReportResult, void>('competencyLens/report'),
+} as const;

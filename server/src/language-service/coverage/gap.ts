@@ -69,6 +69,8 @@ export interface GapInput {
   activityClauses?: string[];
   obligation?: ObligationId;
   suggestions?: string[];
+  /** Overrides the code's usual severity. */
+  severity?: Severity;
 }
 
 export function createGap(input: GapInput): Gap {
@@ -81,7 +83,7 @@ export function createGap(input: GapInput): Gap {
   ]);
   const gap: Gap = {
     code: input.code,
-    severity: GAP_SEVERITY[input.code],
+    severity: input.severity ?? GAP_SEVERITY[input.code],
     clause,
     clauses,
     obligation: input.obligation ?? GAP_OBLIGATION[input.code],

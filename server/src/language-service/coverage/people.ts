@@ -117,16 +117,18 @@ function assessmentProblem(
   const expertise = standing.definitions.some((definition) =>
     definition.covers.some((cover) => coveredLevel(context, definition, cover.competency) >= 2),
   );
+  // A self-assessment counts only together with a recorded justification.
+  if (assessment.method === 'self-assessment') {
+    if (expertise && !assessment.justification) {
+      return 'with only a self-assessment, and no justification is recorded';
+    }
+    const threshold = passThreshold(context, profile.assessment.program);
+    return resultProblem(assessment, threshold, true);
+  }
   const method = context.catalog.assessmentMethod(assessment.method);
   const demonstrates = method?.demonstratesExpertise ?? assessment.method !== 'acknowledgment';
   if (expertise && !demonstrates) {
     return `with only an assessment by ${assessment.method}, which does not demonstrate competence`;
-  }
-
-  // TODO: the model has no justification field on an assessment record yet, so every
-  // self-assessment counts as unjustified where expertise must be shown.
-  if (expertise && assessment.method === 'self-assessment') {
-    return 'with only a self-assessment, and no justification is recorded';
   }
 
   const threshold = passThreshold(context, profile.assessment.program);

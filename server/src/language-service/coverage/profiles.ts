@@ -79,9 +79,13 @@ export function findRecurrenceGaps(context: AnalysisContext): Gap[] {
         createGap({
           code: 'recurrence-unclear',
           message: `Training "${training.id}" of profile "${profile.id}" ${problem}.`,
-          fix: 'State the recurrence as an ISO 8601 duration, such as P1Y for yearly or P2Y for every two years.',
+          fix: training.recurrenceUnclear
+            ? 'Write the interval in words the reader knows, such as "annual", "every 2 years", "quarterly" or "once", or as an ISO 8601 duration such as P1Y.'
+            : 'State the recurrence as an ISO 8601 duration, such as P1Y for yearly or P2Y for every two years.',
           at: context.place(training.location, profile.location),
           roles: [profile.role],
+          // Prose the reader could not interpret is information, as any unread text is.
+          ...(training.recurrenceUnclear ? { severity: 'information' as const } : {}),
         }),
       );
     }

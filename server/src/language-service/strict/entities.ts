@@ -336,12 +336,14 @@ function readAssessment(reader: DocumentReader, path: YamlPath): AssessmentRecor
   const score = typeof result === 'number' && result >= 0 && result <= 100 ? result : undefined;
   const outcome = result === 'pass' || result === 'fail' ? result : score;
   const date = reader.text([...path, 'date']);
+  const justification = reader.text([...path, 'justification'])?.trim();
   const location = reader.location([...path, 'method']);
   return {
     method,
     ...(outcome !== undefined ? { result: outcome } : {}),
     ...(assessor ? { assessor } : {}),
     ...(date ? { date } : {}),
+    ...(justification ? { justification } : {}),
     ...(location ? { location } : {}),
   };
 }

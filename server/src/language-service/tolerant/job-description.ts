@@ -101,7 +101,7 @@ function uniqueId(base: string, taken: Set<string>): string {
   return id;
 }
 
-function readRequirements(section: Section, context: ReadContext, diagnostics: Diagnostic[]) {
+function readRequirements(section: Section, context: ReadContext) {
   const trainings: TrainingRequirement[] = [];
   const taken = new Set<string>();
   for (const item of sectionListItems(section)) {
@@ -126,19 +126,9 @@ function readRequirements(section: Section, context: ReadContext, diagnostics: D
     } else if (recurrence.kind === 'once') {
       requirement.recurrenceText = recurrence.text;
     } else if (recurrence.kind === 'unclear') {
+      // The coverage analysis reports it once, as a `recurrence-unclear` gap on this line.
       requirement.recurrenceText = recurrence.text;
       requirement.recurrenceUnclear = true;
-      const message =
-        `The recurrence "${recurrence.text}" of training "${id}" cannot be read as an interval. ` +
-        'State it as "annual", "every 2 years", "quarterly" or "once".';
-      diagnostics.push(
-        createDiagnostic(
-          range,
-          DiagnosticSeverity.Information,
-          DIAGNOSTIC_CODES.recurrenceUnclear,
-          message,
-        ),
-      );
     }
     trainings.push(requirement);
   }
@@ -212,7 +202,7 @@ export function readJobDescription(context: ReadContext): ReadResult {
   const trainingSection = sections.find((section) => section.kind === 'training');
   if (trainingSection) {
     const headingRange = nodeRange(file, trainingSection.heading);
-    const trainings = readRequirements(trainingSection, context, diagnostics);
+    const trainings = readRequirements(trainingSection, context);
     if (trainings.length === 0) {
       const message = `The section "${trainingSection.title}" has no bullet list, so no training was read from it. List one training per bullet.`;
       diagnostics.push(
