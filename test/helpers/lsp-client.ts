@@ -77,7 +77,9 @@ export class LspTestClient {
   initializeResult: InitializeResult | undefined;
   settings: Record<string, unknown>;
 
-  private readonly diagnosticWaiters = new Set<Waiter<{ uri: string; diagnostics: Diagnostic[] }>>();
+  private readonly diagnosticWaiters = new Set<
+    Waiter<{ uri: string; diagnostics: Diagnostic[] }>
+  >();
   private readonly notificationWaiters = new Map<string, Set<Waiter<unknown>>>();
   private readonly versions = new Map<string, number>();
   private exited = false;
@@ -122,7 +124,10 @@ export class LspTestClient {
    * Resolves with the next diagnostics published for `uri` after this call that satisfy
    * `accept`. Call it before sending the change that should cause them.
    */
-  nextDiagnostics(uri: string, accept: (diagnostics: Diagnostic[]) => boolean = () => true): Promise<Diagnostic[]> {
+  nextDiagnostics(
+    uri: string,
+    accept: (diagnostics: Diagnostic[]) => boolean = () => true,
+  ): Promise<Diagnostic[]> {
     return new Promise((resolve, reject) => {
       const waiter: Waiter<{ uri: string; diagnostics: Diagnostic[] }> = {
         accept: (params) => params.uri === uri && accept(params.diagnostics),
@@ -134,7 +139,10 @@ export class LspTestClient {
   }
 
   /** Resolves with the latest diagnostics of `uri` if they satisfy `accept`, else the next that do. */
-  diagnosticsMatching(uri: string, accept: (diagnostics: Diagnostic[]) => boolean): Promise<Diagnostic[]> {
+  diagnosticsMatching(
+    uri: string,
+    accept: (diagnostics: Diagnostic[]) => boolean,
+  ): Promise<Diagnostic[]> {
     const current = this.diagnostics.get(uri);
     if (current && accept(current)) return Promise.resolve(current);
     return this.nextDiagnostics(uri, accept);
@@ -152,7 +160,11 @@ export class LspTestClient {
         this.notificationWaiters.set(method, waiters);
         this.connection.onNotification(method, (params: unknown) => this.settle(method, params));
       }
-      waiters.add({ accept: (params) => accept(params as T), resolve: (params) => resolve(params as T), reject });
+      waiters.add({
+        accept: (params) => accept(params as T),
+        resolve: (params) => resolve(params as T),
+        reject,
+      });
     });
   }
 
@@ -229,7 +241,9 @@ export class LspTestClient {
     connection.onRequest(RegistrationRequest.type, (params) => {
       this.registrations.push(...params.registrations);
     });
-    connection.onNotification(LogMessageNotification.type, (params) => this.log.push(params.message));
+    connection.onNotification(LogMessageNotification.type, (params) =>
+      this.log.push(params.message),
+    );
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       this.diagnostics.set(params.uri, params.diagnostics);
       for (const waiter of this.diagnosticWaiters) {

@@ -49,6 +49,16 @@ describe('job description', () => {
     const diagnostic = parsed.diagnostics.find((item) => item.code === 'role-mapping');
     assert.equal(diagnostic?.severity, 3);
     assert.equal(diagnostic?.range.start.line, 8);
+    assert.match(diagnostic?.message ?? '', /names no IEC 81001-5-1 clause, so the mapped roles'/);
+  });
+
+  it('clause named in prose needs no note', () => {
+    const path = fixture('conventions', 'JD-SEC-004.md');
+    const text = fs.readFileSync(path, 'utf8') + '\nServes IEC 81001-5-1 clause 5.5.1.\n';
+    const file = createSourceFile(pathToFileURL(path).href, text);
+    const parsedWithClause = parseFile(file, { catalog: loadCatalog(), config: defaultConfig() });
+    const diagnostic = parsedWithClause.diagnostics.find((item) => item.code === 'role-mapping');
+    assert.doesNotMatch(diagnostic?.message ?? '', /names no IEC 81001-5-1 clause/);
   });
 
   it('profile per German training heading', () => {

@@ -115,7 +115,22 @@ describe('coverage assessment gaps', () => {
     assert.deepEqual(assessmentGaps(builder), []);
   });
 
-  it('assessment-missing not found when the profile asks none', () => {
-    assert.deepEqual(assessmentGaps(assessed(undefined, { profileAssessment: false })), []);
+  it('assessment-missing on a profile without assessment', () => {
+    const builder = assessed(undefined, { profileAssessment: false });
+    const [gap, ...rest] = gapsWithCode(analyseBuilt(builder), 'assessment-missing');
+    assert.equal(rest.length, 0);
+    assert.match(gap?.message ?? '', /Profile "tm-profile" of role "threat-modeler" trains/);
+    assert.equal(gap?.obligation, 'assessment-programs');
+    assert.deepEqual(gap?.people, []);
+    assert.deepEqual(gap?.range, builder.build().profiles[0]?.location?.range);
+  });
+
+  it('profile of awareness training needs no assessment', () => {
+    const builder = assessed(undefined, {
+      profileAssessment: false,
+      type: 'awareness',
+      level: 1,
+    });
+    assert.deepEqual(assessmentGaps(builder), []);
   });
 });

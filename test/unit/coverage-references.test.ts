@@ -78,6 +78,13 @@ describe('coverage reference gaps', () => {
     assert.equal(gap?.message, 'Template placeholder "[Date]" is left in the completion date.');
   });
 
+  it('unfilled-template for an empty row', () => {
+    const builder = coveredWorkspace().unfilled('', 'table row');
+    const [gap] = gapsWithCode(analyseBuilt(builder), 'unfilled-template');
+    assert.equal(gap?.message, 'Empty table row left from the template.');
+    assert.equal(gap?.fix, 'Fill in the table row, or delete it if it is unused.');
+  });
+
   it('unfilled-template does not lower a verdict', () => {
     const builder = coveredWorkspace().unfilled('_[Name]_');
     const result = analyseBuilt(builder);

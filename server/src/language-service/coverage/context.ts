@@ -65,7 +65,7 @@ export class AnalysisContext {
   readonly roleUses = new Map<string, Location[]>();
   /**
    * The place for a gap that belongs to no entity, such as a missing training program: the
-   * start of the first workspace file, because every gap needs a file and a range.
+   * start of a competency document (see `anchorFile`), because every gap needs a file.
    */
   readonly anchor: Location;
   readonly hasEntities: boolean;
@@ -85,8 +85,7 @@ export class AnalysisContext {
     }
     this.people = mergePeople(model.records);
     this.indexRoleUses();
-    const firstFile = model.files[0] ?? '';
-    this.anchor = { uri: firstFile, range: { start: ZERO, end: ZERO } };
+    this.anchor = { uri: anchorFile(model), range: { start: ZERO, end: ZERO } };
     this.hasEntities =
       model.programs.length +
         model.roles.length +
@@ -242,4 +241,19 @@ function highestLevels(
     byCompetency.set(competency, Math.max(level, byCompetency.get(competency) ?? 0) as Level);
   }
   return [...byCompetency].map(([competency, level]) => ({ competency, level }));
+}
+
+/**
+ * Picks the file for gaps that belong to no entity: the first file (in sorted order) that
+ * defines a program, role or profile, else one with records or a matrix, else the first file.
+ * A README or an unrelated Markdown file is thus never where the user is sent.
+ */
+function anchorFile(model: WorkspaceModel): string {
+  const definitions = [...model.programs, ...model.roles, ...model.profiles];
+  const evidence = [...model.records, ...model.matrices];
+  for (const group of [definitions, evidence]) {
+    const files = group.flatMap((entity) => (entity.location ? [entity.location.uri] : []));
+    if (files.length > 0) return files.sort()[0]!;
+  }
+  return model.files[0] ?? '';
 }

@@ -1,6 +1,6 @@
 // Gaps of the training profiles: a required competency no training covers, a technical
-// role trained at awareness level only, and a training whose recurrence is missing or
-// cannot be read.
+// role trained at awareness level only, a profile that trains expertise without assessing
+// it, and a training whose recurrence is missing or cannot be read.
 import type { Gap } from '../../shared/coverage';
 import { LEVEL_NAMES, type Level, type TrainingRequirement, type TrainingType } from '../model';
 import type { AnalysisContext } from './context';
@@ -62,6 +62,19 @@ export function findProfileGaps(context: AnalysisContext, roleIds: string[]): Ga
           at,
           roles: [roleId],
           activityClauses: technical,
+        }),
+      );
+    }
+    const expertise = trainings.filter((training) => !isAwarenessLevel(context, training));
+    if (!profile.assessment && expertise.length > 0) {
+      gaps.push(
+        createGap({
+          code: 'assessment-missing',
+          message: `Profile "${profile.id}" of role "${roleId}" trains competence at level basic or higher (${quoteList(expertise.map((training) => training.id))}) but defines no assessment, so nobody in the role can demonstrate that expertise.`,
+          fix: `Add an assessment to "${profile.id}" with a method that demonstrates competence, such as supervised practice, peer review or a quiz with a pass threshold.`,
+          at,
+          roles: [roleId],
+          obligation: 'assessment-programs',
         }),
       );
     }

@@ -65,13 +65,15 @@ export function findUnknownReferences(context: AnalysisContext): Gap[] {
 
 export function findUnfilledTemplates(context: AnalysisContext): Gap[] {
   return context.model.unfilled.map((value) => {
-    const field = value.field ? ` in the ${value.field}` : '';
+    const what = value.field ?? 'value';
+    const message =
+      value.text.trim() === ''
+        ? `Empty ${what} left from the template.`
+        : `Template placeholder "${value.text}" is left in the ${what}.`;
     return createGap({
       code: 'unfilled-template',
-      message: `Template placeholder "${value.text}" is left${field}.`,
-      fix: value.field
-        ? `Replace the placeholder with the ${value.field}, or delete the row if it is unused.`
-        : 'Replace the placeholder with the real value, or delete the row if it is unused.',
+      message,
+      fix: `Fill in the ${what}, or delete it if it is unused.`,
       at: value,
     });
   });

@@ -162,6 +162,19 @@ function frontMatterUnfilled(context: ReadContext): FileEntities['unfilled'] {
 }
 
 /** Reads a job description into a role, its profile, references and unfilled placeholders. */
+/** Clause references as written in prose: `IEC81001-5-1:5.7`, `IEC 81001-5-1 clause 5.7`. */
+const CLAUSE_MENTION = /\b(IEC\s?81001-5-1|IEC\s?62443-4-1|ISO\s?13485)\b/i;
+
+/** Says where the role's clauses come from when the description names none itself. */
+function clauseNote(text: string, mappedClauses: string[]): string {
+  if (CLAUSE_MENTION.test(text)) return '';
+  if (mappedClauses.length === 0) {
+    return ' It names no IEC 81001-5-1 clause, and no catalog role supplies one.';
+  }
+  const numbers = mappedClauses.map((clause) => clause.replace(/^IEC81001-5-1:/, ''));
+  return ` It names no IEC 81001-5-1 clause, so the mapped roles' clauses apply: ${numbers.join(', ')}.`;
+}
+
 export function readJobDescription(context: ReadContext): ReadResult {
   const { file, tree, frontMatter, config, catalog } = context;
   const entities = emptyEntities();
@@ -195,7 +208,8 @@ export function readJobDescription(context: ReadContext): ReadResult {
       titleRange,
       DiagnosticSeverity.Information,
       DIAGNOSTIC_CODES.roleMapping,
-      `Job description "${title}" is read as role ${roleId}. ${mapping.reason}`,
+      `Job description "${title}" is read as role ${roleId}. ${mapping.reason}` +
+        clauseNote(file.document.getText(), role.clauses),
     ),
   );
 
