@@ -1,5 +1,5 @@
 // A real LSP client for tests: spawns `node server/out/server.js --stdio`, speaks JSON-RPC
-// over its stdio, answers the server's configuration and registration requests, and lets
+// over its stdio, replies to the server's configuration and registration requests, and lets
 // tests wait for published diagnostics and notifications instead of sleeping.
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';

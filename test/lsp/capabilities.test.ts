@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { DidChangeConfigurationNotification } from 'vscode-languageserver-protocol';
+import {
+  DidChangeConfigurationNotification,
+  DocumentSymbolRequest,
+  type SymbolInformation,
+} from 'vscode-languageserver-protocol';
 import { CoverageChangedNotification, CoverageRequest } from '../../server/src/shared/protocol';
 import { copyFixture, FULL_CAPABILITIES, LspTestClient } from '../helpers/lsp-client';
 import { fixture } from '../helpers/paths';
@@ -45,6 +49,19 @@ describe('lsp capabilities', { timeout: 30_000 }, () => {
       assert.equal(capabilities.codeActionProvider, undefined);
       assert.equal(capabilities.renameProvider, true);
       assert.deepEqual(client.registrations, []);
+    });
+
+    it('symbols come as a flat list', async () => {
+      const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, {
+        textDocument: { uri: client.uri('profiles/device-threat-modeler-profile.yaml') },
+      })) as SymbolInformation[];
+      assert.deepEqual(
+        symbols.map((symbol) => [symbol.name, symbol.containerName]),
+        [
+          ['device-threat-modeler-profile', undefined],
+          ['stride-workshop', 'device-threat-modeler-profile'],
+        ],
+      );
     });
 
     it('reads pushed settings', async () => {

@@ -156,6 +156,17 @@ describe('lsp diagnostics', { timeout: 30_000 }, () => {
     assert.deepEqual(await published, []);
   });
 
+  it('watched folder deletion clears files', async () => {
+    const uri = client.uri('records/p-0100.yaml');
+    const published = client.nextDiagnostics(uri);
+    fs.rmSync(path.join(folder, 'records'), { recursive: true });
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: client.uri('records'), type: 3 }],
+    });
+    assert.deepEqual(await published, []);
+    fs.mkdirSync(path.join(folder, 'records'));
+  });
+
   it('binary file gets one diagnostic', async () => {
     const uri = client.uri('records/scan.yaml');
     const published = client.nextDiagnostics(uri);

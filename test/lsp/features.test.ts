@@ -27,14 +27,14 @@ const ROLE = 'roles/device-threat-modeler.yaml';
 const RECORD = 'records/p-0042.yaml';
 const MATRIX = 'docs/competency-matrix.md';
 
-/** The position just after the first occurrence of `needle` in `text`. */
+/** Returns the position just after the first occurrence of `needle` in `text`. */
 function positionAfter(text: string, needle: string): Position {
   const index = text.indexOf(needle);
   assert.ok(index >= 0, `"${needle}" not in the text`);
   return positionAt(text, index + needle.length);
 }
 
-/** The position of the first character of `needle`, plus `shift` characters. */
+/** Returns the position of the first character of `needle`, plus `shift` characters. */
 function at(text: string, needle: string, shift = 0): Position {
   const index = text.indexOf(needle);
   assert.ok(index >= 0, `"${needle}" not in the text`);
@@ -187,6 +187,22 @@ describe('lsp features', { timeout: 30_000 }, () => {
     assert.deepEqual(labels(people), ['p-0042']);
     const keys = await complete('matrix.yaml', matrix, positionAfter(matrix, '      str'));
     assert.ok(labels(keys).includes('stride'));
+  });
+
+  it('completion reads the current stream document', async () => {
+    const text = [
+      'kind: RoleDescription',
+      'id: new-role',
+      '---',
+      'kind: TrainingRecord',
+      'person:',
+      '  id: p-0078',
+      'assignments:',
+      '  - ',
+      '',
+    ].join('\n');
+    const result = await complete('stream.yaml', text, positionAfter(text, 'assignments:\n  - '));
+    assert.deepEqual(labels(result).sort(), ['from', 'item', 'objectivityMeasure', 'role', 'to']);
   });
 
   it('hover shows a workspace role', async () => {

@@ -1,4 +1,5 @@
-// What the client can do, read once from `initialize`, and what the server offers in return.
+// Client capability flags, read once from `initialize`, and the server capabilities offered
+// in return.
 import {
   CodeActionKind,
   TextDocumentSyncKind,
@@ -7,7 +8,7 @@ import {
 } from 'vscode-languageserver/node';
 
 export interface ClientFeatures {
-  /** The client answers `workspace/configuration`, so settings are pulled. */
+  /** The client supports `workspace/configuration`, so settings are pulled. */
   configuration: boolean;
   workspaceFolders: boolean;
   /** The client accepts a file watcher registered at run time. */

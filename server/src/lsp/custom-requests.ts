@@ -1,5 +1,5 @@
 // The custom protocol: the coverage request the tree view shows, the report request, and
-// the notification that tells the client to request the coverage again.
+// the notification that makes the client request the coverage again.
 import { ErrorCodes, ResponseError, type Connection, type Range } from 'vscode-languageserver/node';
 import { renderReport } from '../language-service/report/render';
 import type { RepositoryConfig } from '../language-service/config';
@@ -71,7 +71,7 @@ function requestOptions(context: RequestContext, params: CoverageParams | undefi
   return { ...options, today };
 }
 
-/** A `command:` link that opens `uri` at `range` through the extension's command. */
+/** Builds a `command:` link that opens `uri` at `range` through the extension's command. */
 function commandLink(uri: string, range: Range): string {
   return `command:${OPEN_LOCATION_COMMAND}?${encodeURIComponent(JSON.stringify([uri, range]))}`;
 }

@@ -30,6 +30,7 @@ import {
   type RequestContext,
 } from './custom-requests';
 import { Debouncer } from './debounce';
+import { flattenSymbols } from './symbol-information';
 import { DiagnosticsPublisher } from './publisher';
 import {
   coverageOptions,
@@ -54,7 +55,7 @@ class CompetencyLensServer {
   private features: ClientFeatures | undefined;
   private publisher: DiagnosticsPublisher | undefined;
   private settings: ServerSettings = defaultSettings();
-  /** Settings sent by a client that cannot answer `workspace/configuration`. */
+  /** Settings sent by a client that does not support `workspace/configuration`. */
   private pushedSettings: unknown;
   /** Increases on every settings reload, so an older reload that resolves late is dropped. */
   private settingsGeneration = 0;
@@ -78,6 +79,7 @@ class CompetencyLensServer {
     connection.onDidChangeWatchedFiles((params) =>
       this.run('watched files', () => this.watchedFilesHandler(params)),
     );
+
     connection.onCompletion((params) =>
       this.request('completion', null, params.textDocument.uri, (service) =>
         service.doComplete(params.textDocument.uri, params.position),
@@ -109,11 +111,14 @@ class CompetencyLensServer {
     );
     connection.onRenameRequest((params) => this.renameHandler(params));
     connection.onDocumentSymbol((params) =>
-      this.request('document symbols', null, params.textDocument.uri, (service) =>
-        service.findDocumentSymbols(params.textDocument.uri),
-      ),
+      this.request('document symbols', null, params.textDocument.uri, (service) => {
+        const symbols = service.findDocumentSymbols(params.textDocument.uri);
+        if (this.requireFeatures().hierarchicalSymbols) return symbols;
+        return flattenSymbols(params.textDocument.uri, symbols);
+      }),
     );
     connection.onCodeAction((params) => this.codeActionHandler(params));
+
     connection.onRequest(CoverageRequest.type, (params) =>
       this.guard('coverage request', () => {
         this.applyPendingEdits();
@@ -126,6 +131,7 @@ class CompetencyLensServer {
         return handleReportRequest(this.requestContext(), params);
       }),
     );
+
     this.documents.onDidChangeContent((event) => this.documentChangedHandler(event.document));
     this.documents.onDidClose((event) =>
       this.run('document close', () => this.documentClosedHandler(event.document)),
@@ -151,15 +157,17 @@ class CompetencyLensServer {
 
   private async initializedHandler(): Promise<void> {
     const features = this.requireFeatures();
-    if (features.watchedFilesRegistration) {
-      await this.connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.{yaml,yml,md}' }],
-      });
-    }
     if (features.workspaceFolders) {
       this.connection.workspace.onDidChangeWorkspaceFolders((event) =>
         this.run('workspace folders', () => this.workspaceFoldersHandler(event)),
       );
+    }
+    if (features.watchedFilesRegistration) {
+      this.run('file watcher registration', async () => {
+        await this.connection.client.register(DidChangeWatchedFilesNotification.type, {
+          watchers: [{ globPattern: '**/*.{yaml,yml,md}' }],
+        });
+      });
     }
     this.settings = (await this.loadSettings()) ?? this.settings;
     this.rescan();
@@ -197,7 +205,7 @@ class CompetencyLensServer {
     const cleared: string[] = [];
     for (const change of params.changes) {
       if (change.type === FileChangeType.Deleted) {
-        if (this.sync.deleteFromDisk(change.uri)) cleared.push(change.uri);
+        cleared.push(...this.sync.deleteFromDisk(change.uri));
       } else {
         this.sync.refreshFromDisk(change.uri, this.settings);
       }
@@ -207,11 +215,13 @@ class CompetencyLensServer {
 
   private documentChangedHandler(document: TextDocument): void {
     const uri = document.uri;
+    const version = document.version;
     this.debouncer.schedule(uri, () =>
       this.run('diagnostics', () => {
         const current = this.documents.get(uri);
-        // A document closed while its timer waited was handled by the close handler.
-        if (!current) return;
+        // A closed document was handled by the close handler, and a newer version has a
+        // timer of its own, so this result would be stale.
+        if (!current || current.version !== version) return;
         this.sync.applyOpenDocument(current, this.settings);
         this.publishAll([uri]);
       }),
@@ -239,7 +249,10 @@ class CompetencyLensServer {
     );
   }
 
-  /** Rebuilds the index from disk and republishes everything. */
+  /**
+   * Rebuilds the index from disk and republishes everything.
+   * NOTE: the folders are read synchronously, so requests wait until a rescan ends.
+   */
   private rescan(): void {
     this.debouncer.dispose();
     this.sync.rescan(this.settings, this.documents.all());
@@ -250,7 +263,7 @@ class CompetencyLensServer {
   /**
    * Publishes the diagnostics of every file whose diagnostics changed, always for the
    * `forced` URIs (an empty list for files that left the index), and clears files that
-   * left the index. Then tells the client the coverage may have changed.
+   * left the index. Then notifies the client that the coverage may have changed.
    */
   private publishAll(forced: string[]): void {
     const publisher = this.publisher;

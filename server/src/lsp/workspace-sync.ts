@@ -1,4 +1,4 @@
-// Keeps the workspace index equal to what the user sees: files on disk under the workspace
+// Keeps the workspace index equal to the editor's view: files on disk under the workspace
 // folders, overridden by the editor's text for open documents.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -88,10 +88,20 @@ export class WorkspaceSync {
     else this.workspace.removeFile(uri);
   }
 
-  /** Drops a file deleted on disk, unless the editor still has it open. */
-  deleteFromDisk(uri: string): boolean {
-    if (this.openVersions.has(uri)) return false;
-    return this.workspace.removeFile(uri);
+  /**
+   * Drops a file deleted on disk, unless the editor still has it open, and returns the
+   * URIs removed. A deleted folder removes every file below it.
+   */
+  deleteFromDisk(uri: string): string[] {
+    const prefix = uri.endsWith('/') ? uri : `${uri}/`;
+    const removed: string[] = [];
+    for (const indexed of this.workspace.uris) {
+      if (indexed !== uri && !indexed.startsWith(prefix)) continue;
+      if (this.openVersions.has(indexed)) continue;
+      this.workspace.removeFile(indexed);
+      removed.push(indexed);
+    }
+    return removed;
   }
 
   /** Path of `uri` relative to its workspace folder, with `/` separators; else the URI. */
@@ -100,10 +110,6 @@ export class WorkspaceSync {
     const folder = fsPath ? this.folderOf(fsPath) : undefined;
     if (!fsPath || folder === undefined) return uri;
     return path.relative(folder, fsPath).split(path.sep).join('/');
-  }
-
-  isOpen(uri: string): boolean {
-    return this.openVersions.has(uri);
   }
 
   isConfigFile(uri: string): boolean {

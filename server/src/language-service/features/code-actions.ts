@@ -9,10 +9,9 @@ import {
   type Range,
 } from 'vscode-languageserver-types';
 import { DIAGNOSTIC_CODES, SOURCE, type DiagnosticData } from '../diagnostics';
-import { blockRange } from '../documents';
+import { blockAtOffset, blockRange } from '../documents';
 import type { ParsedFile } from '../parse-file';
 import type { Workspace } from '../workspace';
-import { blockAt } from './yaml-context';
 
 export function getCodeActions(
   workspace: Workspace,
@@ -49,7 +48,11 @@ function actionsFor(parsed: ParsedFile, diagnostic: Diagnostic): CodeAction[] {
 
 function insertKind(parsed: ParsedFile, diagnostic: Diagnostic, kind: string): CodeAction {
   const document = parsed.file.document;
-  const block = blockAt(parsed.blocks, document.offsetAt(diagnostic.range.start));
+  const block = blockAtOffset(
+    parsed.file,
+    parsed.blocks,
+    document.offsetAt(diagnostic.range.start),
+  );
   let position = { line: diagnostic.range.start.line, character: 0 };
   if (block) {
     // Insert before the first key, so leading comments such as a modeline stay on top.

@@ -66,6 +66,7 @@ function keyCompletions(
   }
   const node = schemaAt(schema, context.path);
   if (!node) return [];
+  // NOTE: keys already present in the mapping are offered again.
   return Object.entries(propertiesOf(schema, node)).map(([name, property]) =>
     propertyItem(name, property.description, context.wordRange, node.required?.includes(name)),
   );

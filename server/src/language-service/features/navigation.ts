@@ -34,7 +34,7 @@ export function findReferences(
   return locations;
 }
 
-/** Every place in the workspace that names the id, in file order. */
+/** Lists every place in the workspace that names the id, in file order. */
 export function referencesOf(workspace: Workspace, kind: ReferenceKind, id: string): Location[] {
   return workspace.model.references
     .filter((reference) => reference.kind === kind && reference.id === id)

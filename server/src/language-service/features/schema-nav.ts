@@ -88,7 +88,9 @@ export function enumValues(root: JsonSchema, schema: JsonSchema): unknown[] {
 
 /** True when the schema describes a mapping, so a value there is not a scalar. */
 export function isObjectSchema(root: JsonSchema, schema: JsonSchema): boolean {
-  const types = Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : [];
+  let types: string[] = [];
+  if (Array.isArray(schema.type)) types = schema.type;
+  else if (schema.type) types = [schema.type];
   if (types.includes('object') || schema.properties) return true;
   return [...(schema.oneOf ?? []), ...(schema.anyOf ?? [])].some(
     (alternative) => resolve(root, alternative).properties !== undefined,

@@ -1,5 +1,5 @@
 // What the cursor is on: a reference or the definition of an id, found through the model,
-// or else through the YAML field the token stands in.
+// or else through the YAML field the token is in.
 import type { Position, Range } from 'vscode-languageserver-types';
 import type { Location, ReferenceKind, WorkspaceModel } from '../model';
 import type { ParsedFile } from '../parse-file';
@@ -96,7 +96,7 @@ export function idTargetAt(
   return undefined;
 }
 
-/** The kind of value a YAML context holds, from the field name and the document kind. */
+/** Returns the kind of value in a YAML context, from the field name and the document kind. */
 export function valueKindOf(context: YamlContext): ValueKind | undefined {
   const keys = context.path.filter((segment): segment is string => segment !== ITEMS);
   const field = keys[keys.length - 1];
@@ -108,7 +108,7 @@ export function valueKindOf(context: YamlContext): ValueKind | undefined {
   if (field === 'type' && context.kind === 'TrainingProfile') return 'training-type';
   if (field === 'id') return idFieldKind(context.kind, context.path);
   const kind = FIELD_KINDS[field];
-  // `person:` in a training record holds a mapping with the person's id, not an id.
+  // `person:` in a training record contains a mapping with the person's id, not an id.
   if (kind === 'person' && isDocumentKind(context.kind)) {
     const schema = kindSchema(context.kind);
     const node = schemaAt(schema, trimItems(context.path));
@@ -117,7 +117,7 @@ export function valueKindOf(context: YamlContext): ValueKind | undefined {
   return kind;
 }
 
-/** The kind of id an `id:` field defines, by document kind and position. */
+/** Returns the kind of id an `id:` field defines, by document kind and position. */
 function idFieldKind(kind: string | undefined, path: PathSegment[]): ReferenceKind | undefined {
   const shape = path.map((segment) => (segment === ITEMS ? '[]' : segment)).join('/');
   if (kind === 'RoleDescription' && shape === 'id') return 'role';

@@ -1,9 +1,8 @@
-// Where the cursor sits in a YAML document, read from the text rather than the parsed tree,
+// The cursor's place in a YAML document, read from the text rather than the parsed tree,
 // because the text being typed is rarely valid YAML yet. Only block-style mappings and
 // sequences and one level of flow sequence (`[a, b]`) are followed.
 import type { Position, Range } from 'vscode-languageserver-types';
-import { isScalar } from 'yaml';
-import type { YamlBlock } from '../documents';
+import { blockAtOffset, blockOffset, blockRange } from '../documents';
 import type { ParsedFile } from '../parse-file';
 import { isMarkdown } from '../source-file';
 
@@ -25,8 +24,6 @@ export interface YamlContext {
   /** The text of the token under the cursor and the range it spans on its line. */
   word: string;
   wordRange: Range;
-  /** Offset in the file of the first character of the block the cursor is in. */
-  blockStart: number;
 }
 
 interface LineShape {
@@ -36,7 +33,7 @@ interface LineShape {
   /** Column of the first character after the markers. */
   contentColumn: number;
   key?: string;
-  /** True when the line holds `key:` and nothing else but a comment. */
+  /** True when nothing but a comment, an anchor or a tag follows the line's `key:`. */
   keyOnly: boolean;
 }
 
@@ -46,10 +43,9 @@ const TOKEN_CHAR = /[A-Za-z0-9_.:\-]/;
 
 /** Returns the YAML context at `position`, or undefined outside every YAML document. */
 export function yamlContextAt(parsed: ParsedFile, position: Position): YamlContext | undefined {
-  const text = parsed.file.document.getText();
-  const offset = parsed.file.document.offsetAt(position);
-  const span = blockSpanAt(parsed, text, offset);
+  const span = spanAt(parsed, parsed.file.document.offsetAt(position));
   if (!span) return undefined;
+  const { text, offset } = span;
 
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   let lineEnd = text.indexOf('\n', offset);
@@ -94,11 +90,8 @@ export function yamlContextAt(parsed: ParsedFile, position: Position): YamlConte
 
   let after = 0;
   while (after < suffix.length && TOKEN_CHAR.test(suffix[after]!)) after++;
-  const wordRange = {
-    start: { line: position.line, character: position.character - word.length },
-    end: { line: position.line, character: position.character + after },
-  };
-  return { ...(kind ? { kind } : {}), mode, path, word, wordRange, blockStart: span.start };
+  const wordRange = span.toFileRange(offset - word.length, offset + after);
+  return { ...(kind ? { kind } : {}), mode, path, word, wordRange };
 }
 
 /**
@@ -164,44 +157,60 @@ function parseLine(text: string): LineShape | undefined {
   };
 }
 
-interface BlockSpan {
+/** The text of the YAML document around the cursor, in the coordinates of its block. */
+interface DocumentSpan {
+  /** The block text, or the file text when no block was found. */
+  text: string;
+  /** The cursor's offset in `text`. */
+  offset: number;
+  /** Offsets of the document's first and last characters in `text`. */
   start: number;
   end: number;
+  toFileRange(start: number, end: number): Range;
 }
 
 /**
  * Finds the YAML document around `offset`: a block the document finder reported, or in a
- * YAML file the text between the `---` lines around the offset, so a file that does not
- * parse yet still gets completions.
+ * YAML file without one the text between the `---` lines around the offset, so a file
+ * that does not parse yet still gets completions.
  */
-function blockSpanAt(parsed: ParsedFile, text: string, offset: number): BlockSpan | undefined {
-  const block = blockAt(parsed.blocks, offset);
-  if (block) return { start: block.offset, end: block.offset + block.document.range[2] };
-  if (isMarkdown(parsed.file)) return undefined;
+function spanAt(parsed: ParsedFile, fileOffset: number): DocumentSpan | undefined {
+  const file = parsed.file;
+  const block = blockAtOffset(file, parsed.blocks, fileOffset);
+  if (block) {
+    const offset = blockOffset(file, block, fileOffset)!;
+    const [documentStart, , documentEnd] = block.document.range;
+    return {
+      text: block.text,
+      offset,
+      start: block.index === 0 ? 0 : documentStart,
+      end: documentEnd,
+      toFileRange: (start, end) => blockRange(file, block, start, end),
+    };
+  }
+  if (isMarkdown(file)) return undefined;
+  const text = file.document.getText();
   const separator = /^(---|\.\.\.)[ \t]*$/gm;
   let start = 0;
   let end = text.length;
   for (let match = separator.exec(text); match; match = separator.exec(text)) {
-    if (match.index + match[0].length < offset) start = match.index + match[0].length + 1;
-    else if (match.index > offset) {
+    if (match.index + match[0].length < fileOffset) {
+      start = match.index + match[0].length + 1;
+    } else if (match.index > fileOffset) {
       end = match.index;
       break;
     }
   }
-  return { start: Math.min(start, text.length), end };
-}
-
-/** The block whose text spans `offset`, its end included so typing at the end works. */
-export function blockAt(blocks: YamlBlock[], offset: number): YamlBlock | undefined {
-  return blocks.find(
-    (block) => offset >= block.offset && offset <= block.offset + block.document.range[2],
-  );
-}
-
-/** Reads the top-level `kind` of a block from its parsed tree or, failing that, its text. */
-export function blockKind(block: YamlBlock): string | undefined {
-  const kind = block.document.get('kind', true);
-  return isScalar(kind) && typeof kind.value === 'string' ? kind.value : undefined;
+  return {
+    text,
+    offset: fileOffset,
+    start: Math.min(start, text.length),
+    end,
+    toFileRange: (from, to) => ({
+      start: file.document.positionAt(from),
+      end: file.document.positionAt(to),
+    }),
+  };
 }
 
 function readKind(text: string): string | undefined {
