@@ -37,6 +37,14 @@ if [ "${#missing_packages[@]}" -gt 0 ]; then
     "${missing_packages[@]}"
 fi
 
+# When this script runs under `npm test`, the outer npm (on Node 20) exports npm_config_*
+# variables, among them npm_config_user_agent naming Node 20. The inner installs would
+# inherit them, and code-server's postinstall reads its Node version from that user agent,
+# so every npm_* variable is removed here.
+while IFS= read -r name; do
+  unset "$name"
+done < <(compgen -e | grep -i '^npm_' || true)
+
 mkdir -p "$NODE_PREFIX" "$CODE_SERVER_PREFIX"
 if [ ! -x "$NODE24" ]; then
   log "installing node@24 into $NODE_PREFIX"

@@ -2,14 +2,12 @@
 import * as vscode from 'vscode';
 import type { Range } from 'vscode-languageserver-types';
 import type { Gap } from '../../server/src/shared/coverage';
+import { OPEN_LOCATION_COMMAND } from '../../server/src/shared/protocol';
 import type { CoverageNode } from './coverage-tree';
 import { OPEN_GAP_COMMAND } from './coverage-tree';
 import { findDefinition } from './definitions';
 import { describeLocation, openAt, resolveFile, toRange } from './locations';
 import type { Log } from './log';
-
-/** Opens a document at a range. The report webview's command links call it. */
-export const OPEN_LOCATION_COMMAND = 'competencyLens.openLocation';
 
 export function registerGapCommands(log: Log): vscode.Disposable[] {
   return [

@@ -4,9 +4,8 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ReportRequest } from '../../server/src/shared/protocol';
+import { OPEN_LOCATION_COMMAND, ReportRequest } from '../../server/src/shared/protocol';
 import type { CoverageStore } from './coverage-store';
-import { OPEN_LOCATION_COMMAND } from './gap-commands';
 import { openAt, resolveFile } from './locations';
 import type { Log } from './log';
 

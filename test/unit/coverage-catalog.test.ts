@@ -10,16 +10,34 @@ describe('coverage with the built-in catalog', () => {
 
   it('catalog role competencies apply without a description', () => {
     const builder = new ModelBuilder().profile('tm', 'threat-modeler', [
-      { id: 'basics', type: 'awareness', recurrence: 'P1Y' },
+      { id: 'basics', type: 'role-specific', recurrence: 'P1Y', covers: { stride: 4 } },
     ]);
     const result = analyseCoverage(builder.build(), catalog, {
       today: TODAY,
       expiryWarningDays: 30,
     });
     const required = catalog.role('threat-modeler')?.competencies ?? [];
+    const others = required.filter((entry) => entry.level > 0 && entry.competency !== 'stride');
     const untrained = result.gaps.filter((gap) => gap.code === 'competency-not-trained');
-    assert.ok(required.length > 0);
-    assert.equal(untrained.length, required.filter((entry) => entry.level > 0).length);
+    assert.ok(others.length > 0);
+    assert.equal(untrained.length, others.length);
+  });
+
+  it('awareness-only names the untrained competencies', () => {
+    const builder = new ModelBuilder().profile('tm', 'threat-modeler', [
+      { id: 'basics', type: 'awareness', recurrence: 'P1Y' },
+    ]);
+    const result = analyseCoverage(builder.build(), catalog, {
+      today: TODAY,
+      expiryWarningDays: 30,
+    });
+    const [gap, ...rest] = result.gaps.filter((entry) => entry.code === 'awareness-only');
+    assert.equal(rest.length, 0);
+    assert.match(gap?.message ?? '', /It leaves stride \(\w+\)[^.]* untrained\./);
+    assert.deepEqual(
+      result.gaps.filter((entry) => entry.code === 'competency-not-trained'),
+      [],
+    );
   });
 
   it('awareness-only for a catalog technical role', () => {

@@ -30,6 +30,24 @@ describe('coverage person-role matrix', () => {
     assert.deepEqual(status, { status: 'done', training: 'a-stride' });
   });
 
+  it('cell missing when the assessment shows nothing', () => {
+    const builder = new ModelBuilder()
+      .profile(
+        'tm',
+        'threat-modeler',
+        [{ id: 'a-stride', covers: { stride: 3 }, recurrence: 'P1Y', dueWithinDays: 30 }],
+        { assessment: { method: 'supervised-practice' } },
+      )
+      .record('p-0001', {
+        assignments: [{ role: 'threat-modeler', from: '2026-05-15' }],
+        completed: [
+          { training: 'a-stride', date: CURRENT, assessment: { method: 'acknowledgment' } },
+        ],
+      });
+    const [only] = analyseBuilt(builder).matrix;
+    assert.equal(only?.status, 'missing');
+  });
+
   it('cell due-soon when a training expires soon', () => {
     const status = cell([
       { training: 'a-stride', date: CURRENT },

@@ -7,6 +7,7 @@ import type { Workspace } from '../language-service/workspace';
 import type { CoverageResult } from '../shared/coverage';
 import {
   CoverageChangedNotification,
+  OPEN_LOCATION_COMMAND,
   type CoverageParams,
   type ReportParams,
   type ReportResult,
@@ -14,7 +15,6 @@ import {
 import { coverageOptions, isValidDate, reportLabels, type ServerSettings } from './settings';
 
 /** Command the extension registers to open a file at a range; report webviews link to it. */
-const OPEN_LOCATION_COMMAND = 'competencyLens.openLocation';
 const REPORT_FORMATS = ['markdown', 'html', 'csv', 'json'];
 
 export interface RequestContext {

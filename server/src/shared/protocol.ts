@@ -32,3 +32,9 @@ export const ReportRequest = {
   method: 'competencyLens/report',
   type: new RequestType<ReportParams, ReportResult, void>('competencyLens/report'),
 } as const;
+
+/**
+ * Client command that opens a document at a range, with arguments `[uri, range]`. Report
+ * links rendered for the webview are command links to it.
+ */
+export const OPEN_LOCATION_COMMAND = 'competencyLens.openLocation';

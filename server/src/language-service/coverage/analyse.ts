@@ -49,12 +49,13 @@ export function analyseCoverage(
   const matrix: PersonRoleCell[] = [];
   for (const person of context.people) {
     const standings = personStandings(context, person);
+    const personGaps = findPersonGaps(context, standings);
     gaps.push(
-      ...findPersonGaps(context, standings),
+      ...personGaps,
       ...findMatrixGaps(context, person),
       ...findIndependenceGaps(context, person),
     );
-    matrix.push(...buildMatrixCells(context, person, standings));
+    matrix.push(...buildMatrixCells(context, person, standings, personGaps));
   }
   gaps.sort(compareGaps);
   return {

@@ -1,6 +1,7 @@
 // The person-by-role matrix: one cell per person and role held at the analysis date, with
-// the worst status among the trainings the role requires.
-import type { PersonRoleCell } from '../../shared/coverage';
+// the worst status among the trainings the role requires. A training that is done but lacks
+// the passed assessment the profile asks for counts as missing: it demonstrates nothing yet.
+import type { Gap, PersonRoleCell } from '../../shared/coverage';
 import type { AnalysisContext, Person } from './context';
 import { STATUS_RANK, type TrainingStanding } from './standing';
 
@@ -8,6 +9,7 @@ export function buildMatrixCells(
   context: AnalysisContext,
   person: Person,
   standings: TrainingStanding[],
+  personGaps: Gap[],
 ): PersonRoleCell[] {
   return context.duties(person).map((duty) => {
     const required = new Set(context.requiredTrainings(duty.role).map((training) => training.id));
@@ -26,6 +28,12 @@ export function buildMatrixCells(
         };
       }
       first = false;
+    }
+    const unassessed = personGaps.some(
+      (gap) => gap.code === 'assessment-missing' && gap.roles.includes(duty.role),
+    );
+    if (unassessed && STATUS_RANK.missing > STATUS_RANK[worst.status]) {
+      worst = { person: person.id, role: duty.role, status: 'missing' };
     }
     return worst;
   });

@@ -32,38 +32,55 @@ export function findProfileGaps(context: AnalysisContext, roleIds: string[]): Ga
     const trainings = context.requiredTrainings(roleId);
     const view = context.roleView(roleId);
     const at = context.place(profile.location);
+    const untrained: {
+      competency: string;
+      level: Level;
+      best?: { training: string; level: Level };
+    }[] = [];
     for (const requirement of view.competencies) {
       if (requirement.level < 1) continue;
       const best = bestCoverage(context, trainings, requirement.competency);
       if (best && best.level >= requirement.level) continue;
-      const shortfall = best
-        ? ` The highest is ${levelLabel(best.level)} from "${best.training}".`
-        : '';
-      gaps.push(
-        createGap({
-          code: 'competency-not-trained',
-          message: `Role "${roleId}" requires ${requirement.competency} at ${levelLabel(requirement.level)}, but no training of profile "${profile.id}" covers it at that level.${shortfall}`,
-          fix: `Add a training to "${profile.id}" that covers ${requirement.competency} at level ${LEVEL_NAMES[requirement.level]} or higher.`,
-          at,
-          roles: [roleId],
-        }),
-      );
+      untrained.push({
+        competency: requirement.competency,
+        level: requirement.level,
+        ...(best ? { best } : {}),
+      });
     }
     const technical = view.clauses.filter((clause) => isTechnical(context, clause));
     if (
       technical.length > 0 &&
       trainings.every((training) => isAwarenessLevel(context, training))
     ) {
+      // One finding for the profile: the competencies it leaves untrained follow from it, so
+      // they are named here instead of as separate competency-not-trained gaps.
+      const names = untrained.map((entry) => `${entry.competency} (${LEVEL_NAMES[entry.level]})`);
+      const leaves = names.length > 0 ? ` It leaves ${joinWords(names)} untrained.` : '';
       gaps.push(
         createGap({
           code: 'awareness-only',
-          message: `Role "${roleId}" serves the technical activities ${quoteList(technical)}, but profile "${profile.id}" has no training above awareness level.`,
+          message: `Role "${roleId}" serves the technical activities ${quoteList(technical)}, but profile "${profile.id}" has no training above awareness level.${leaves}`,
           fix: `Add a role-specific, on-the-job or certification training to "${profile.id}" that covers the role's competencies at level basic or higher, with an assessment.`,
           at,
           roles: [roleId],
           activityClauses: technical,
         }),
       );
+    } else {
+      for (const entry of untrained) {
+        const shortfall = entry.best
+          ? ` The highest is ${levelLabel(entry.best.level)} from "${entry.best.training}".`
+          : '';
+        gaps.push(
+          createGap({
+            code: 'competency-not-trained',
+            message: `Role "${roleId}" requires ${entry.competency} at ${levelLabel(entry.level)}, but no training of profile "${profile.id}" covers it at that level.${shortfall}`,
+            fix: `Add a training to "${profile.id}" that covers ${entry.competency} at level ${LEVEL_NAMES[entry.level]} or higher.`,
+            at,
+            roles: [roleId],
+          }),
+        );
+      }
     }
     const expertise = trainings.filter((training) => !isAwarenessLevel(context, training));
     if (!profile.assessment && expertise.length > 0) {
@@ -173,4 +190,10 @@ function isTechnical(context: AnalysisContext, clauseId: string): boolean {
 
 function levelLabel(level: Level): string {
   return `level ${LEVEL_NAMES[level]} (${level})`;
+}
+
+/** Joins words as "a", "a and b" or "a, b and c". */
+function joinWords(words: string[]): string {
+  if (words.length <= 1) return words.join('');
+  return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
 }

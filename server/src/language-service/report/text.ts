@@ -43,7 +43,7 @@ export const STATUS_MEANINGS: Record<TrainingStatus, string> = {
   'due-soon': 'a required training expires or falls due within the warning period',
   overdue: 'a required training was not completed within the days allowed after assignment',
   expired: 'a required training is past its recurrence or expiry date',
-  missing: 'a required training has no completion record',
+  missing: 'a required training, or its passed assessment, has no record',
 };
 
 export const NOT_HELD = '–';
