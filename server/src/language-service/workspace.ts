@@ -17,10 +17,18 @@ const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+/** A coverage result with its gaps indexed by file, for one generation and set of options. */
+interface CoverageCache {
+  key: string;
+  result: CoverageResult;
+  gapsByFile: Map<string, Gap[]>;
+}
+
 export class Workspace {
   private readonly files = new Map<string, ParsedFile>();
   private cachedModel: WorkspaceModel | undefined;
-  private cachedCoverage: { key: string; result: CoverageResult } | undefined;
+  private cachedCoverage:
+    { key: string; result: CoverageResult; gapsByFile: Map<string, Gap[]> } | undefined;
   /** Increases on every change, so callers can tell stale results from current ones. */
   generation = 0;
 
@@ -71,19 +79,29 @@ export class Workspace {
   }
 
   coverage(options: CoverageOptions): CoverageResult {
+    return this.cachedCoverageFor(options).result;
+  }
+
+  private cachedCoverageFor(options: CoverageOptions): CoverageCache {
     const key = `${this.generation}|${options.today}|${options.expiryWarningDays}`;
     if (this.cachedCoverage?.key !== key) {
       const result = analyseCoverage(this.model, this.context.catalog, options);
-      this.cachedCoverage = { key, result };
+      const gapsByFile = new Map<string, Gap[]>();
+      for (const gap of result.gaps) {
+        const list = gapsByFile.get(gap.file);
+        if (list) list.push(gap);
+        else gapsByFile.set(gap.file, [gap]);
+      }
+      this.cachedCoverage = { key, result, gapsByFile };
     }
-    return this.cachedCoverage.result;
+    return this.cachedCoverage;
   }
 
   /** Diagnostics of one file: its own problems and the coverage gaps fixed in it. */
   diagnostics(uri: string, options: CoverageOptions): Diagnostic[] {
     const parsed = this.files.get(uri);
     if (!parsed) return [];
-    const gaps = this.coverage(options).gaps.filter((gap) => gap.file === uri);
+    const gaps = this.cachedCoverageFor(options).gapsByFile.get(uri) ?? [];
     return [...parsed.diagnostics, ...gaps.map(gapToDiagnostic)];
   }
 

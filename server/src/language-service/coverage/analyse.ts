@@ -65,9 +65,7 @@ export function analyseCoverage(
     matrix,
     summary: {
       people: context.people.length,
-      peopleFullyCovered: context.people.filter(
-        (person) => !gaps.some((gap) => gap.people.includes(person.id)),
-      ).length,
+      peopleFullyCovered: countFullyCovered(context, gaps),
       roles: roleIds.length,
       gapsBySeverity: countBySeverity(gaps),
     },
@@ -78,4 +76,10 @@ function countBySeverity(gaps: Gap[]): Record<Severity, number> {
   const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
   for (const gap of gaps) counts[gap.severity]++;
   return counts;
+}
+
+/** Counts the people no gap names. */
+function countFullyCovered(context: AnalysisContext, gaps: Gap[]): number {
+  const named = new Set(gaps.flatMap((gap) => gap.people));
+  return context.people.filter((person) => !named.has(person.id)).length;
 }
