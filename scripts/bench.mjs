@@ -209,6 +209,18 @@ async function measureServer(workspaceFolder, file, text) {
   console.log(
     `${'server: edit to diagnostics (incl. ~200 ms debounce)'.padEnd(44)} ${edit.toFixed(1).padStart(9)} ms`,
   );
+  const requestStart = process.hrtime.bigint();
+  send({
+    jsonrpc: '2.0',
+    method: 'textDocument/didChange',
+    params: { textDocument: { uri, version: 3 }, contentChanges: [{ text }] },
+  });
+  send({ jsonrpc: '2.0', id: 3, method: 'competencyLens/coverage', params: {} });
+  await next((m) => m.id === 3);
+  const answered = Number(process.hrtime.bigint() - requestStart) / 1e6;
+  console.log(
+    `${'server: edit to coverage request answered'.padEnd(44)} ${answered.toFixed(1).padStart(9)} ms`,
+  );
   send({ jsonrpc: '2.0', id: 2, method: 'shutdown' });
   await next((m) => m.id === 2);
   send({ jsonrpc: '2.0', method: 'exit' });

@@ -76,6 +76,18 @@ describe('lsp coverage', { timeout: 30_000 }, () => {
     assert.equal(cell?.status, 'done');
   });
 
+  it('coverage request sees an edit at once', async () => {
+    // The request flushes pending edits, so its answer never waits for the debounce.
+    const text = fs.readFileSync(fixture('lsp', 'workspace', RECORD), 'utf8');
+    const uri = client.uri(RECORD);
+    await client.change(uri, text);
+    const before = await client.connection.sendRequest(CoverageRequest.type, {});
+    assert.equal(missingTrainingOf(before, 'p-0042').length, 1);
+    await client.change(uri, text.replace('completed: []\n', COMPLETED));
+    const after = await client.connection.sendRequest(CoverageRequest.type, {});
+    assert.deepEqual(missingTrainingOf(after, 'p-0042'), []);
+  });
+
   it('coverage request takes a date', async () => {
     const coverage = await client.connection.sendRequest(CoverageRequest.type, {
       today: '2030-01-01',
