@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
@@ -66,5 +67,18 @@ describe('example QMS output', () => {
     assert.equal(run.status, 0);
     assert.deepEqual(output.diagnostics, []);
     assert.deepEqual(output.gaps, []);
+  });
+});
+
+describe('bundled CLI', () => {
+  it('gives the same JSON as the compiled one', () => {
+    const args = ['check', 'examples', ...AUDIT, '--format', 'json'];
+    const bundled = spawnSync(process.execPath, [path.join(repoRoot, 'dist', 'cli.js'), ...args], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+    });
+    const compiled = runCli(args, repoRoot);
+    assert.equal(bundled.status, 1, bundled.stderr);
+    assert.equal(bundled.stdout, compiled.stdout);
   });
 });
