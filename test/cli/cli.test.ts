@@ -190,3 +190,28 @@ describe('cli report', () => {
     assert.match(run.stderr, /cannot write no-such-folder\/report\.md/);
   });
 });
+
+describe('cli without documents', () => {
+  it('rejects a folder without competency documents', () => {
+    const folder = copyToTemp(fixture('cli', 'clean'));
+    fs.rmSync(path.join(folder, 'qms.yaml'));
+    fs.rmSync(path.join(folder, 'people.yaml'));
+    fs.writeFileSync(path.join(folder, 'README.md'), '# Notes\n');
+    fs.writeFileSync(path.join(folder, 'other.yaml'), 'a: 1\n');
+    const run = runCli(['check', '.'], folder);
+    assert.equal(run.status, 2);
+    assert.match(
+      run.stderr,
+      /no competency documents found in \. \(2 \.yaml, \.yml or \.md files read\)/,
+    );
+  });
+
+  it('rejects an empty folder', () => {
+    const folder = copyToTemp(fixture('cli', 'clean'));
+    fs.rmSync(path.join(folder, 'qms.yaml'));
+    fs.rmSync(path.join(folder, 'people.yaml'));
+    const run = runCli(['report', '.'], folder);
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /no competency documents found/);
+  });
+});

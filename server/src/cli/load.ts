@@ -34,6 +34,14 @@ export function loadWorkspace(options: CommonOptions, cwd = process.cwd()): Load
   for (const file of collectFiles(options.paths, cwd, config)) {
     readInto(workspace, file, options.maxFileSize);
   }
+  if (!hasCompetencyContent(workspace)) {
+    // A check of the wrong folder must not pass in CI as if the QMS were clean.
+    throw new InputError(
+      `no competency documents found in ${options.paths.join(', ')} ` +
+        `(${workspace.uris.length} .yaml, .yml or .md files read). Check the path, or the ` +
+        `include and exclude patterns of ${CONFIG_FILE_NAME}.`,
+    );
+  }
   return {
     workspace,
     config,
@@ -46,6 +54,19 @@ export function loadWorkspace(options: CommonOptions, cwd = process.cwd()): Load
  * current folder, else in the first folder named on the command line. Problems in it are
  * reported as diagnostics of that file, because the workspace reads it like any YAML file.
  */
+/** True when some file defines an entity or has a diagnostic of its own. */
+function hasCompetencyContent(workspace: Workspace): boolean {
+  const model = workspace.model;
+  const entities =
+    model.programs.length +
+    model.roles.length +
+    model.profiles.length +
+    model.records.length +
+    model.matrices.length;
+  if (entities > 0) return true;
+  return workspace.uris.some((uri) => (workspace.getFile(uri)?.diagnostics.length ?? 0) > 0);
+}
+
 function loadConfig(options: CommonOptions, cwd: string): RepositoryConfig {
   if (options.config) {
     const file = path.resolve(cwd, options.config);
