@@ -68,6 +68,8 @@ export interface RecordInput {
   assignments?: AssignmentInput[];
   completed?: CompletionInput[];
   file?: string;
+  /** How the record was read; `table` makes each row belong to the person named in it. */
+  origin?: Origin;
 }
 
 export interface RoleInput {
@@ -174,7 +176,7 @@ export class ModelBuilder {
         };
         return { ...completion, assessment, location: at };
       }),
-      origin: 'yaml',
+      origin: options.origin ?? 'yaml',
       location,
     });
     return this;
@@ -203,6 +205,12 @@ export class ModelBuilder {
 
   reference(kind: ReferenceKind, id: string, file: string = FILES.records): this {
     this.entities.references.push({ kind, id, ...this.at(file, id.length) });
+    return this;
+  }
+
+  /** Adds a reference at a given place, such as inside an entity added before. */
+  referenceAt(kind: ReferenceKind, id: string, location: Location): this {
+    this.entities.references.push({ kind, id, ...location });
     return this;
   }
 

@@ -98,6 +98,35 @@ describe('coverage analysis', () => {
     assert.equal(result.summary.gapsBySeverity.error, 1);
   });
 
+  it('summary excludes a person with a cell not done', () => {
+    const builder = coveredWorkspace().record('p-0009', {
+      assignments: [{ role: 'security-architect', from: '2026-01-01' }],
+    });
+    const result = analyseBuilt(builder);
+    const named = result.gaps.filter((gap) => gap.people.includes('p-0009'));
+    assert.deepEqual(named, []);
+    assert.equal(result.matrix.find((cell) => cell.person === 'p-0009')?.status, 'missing');
+    assert.equal(result.summary.peopleFullyCovered, 3);
+  });
+
+  it('summary excludes a person within the grace period', () => {
+    const builder = coveredWorkspace().record('p-0009', {
+      assignments: [{ role: 'threat-modeler', from: '2026-05-20' }],
+    });
+    const result = analyseBuilt(builder);
+    assert.equal(result.matrix.find((cell) => cell.person === 'p-0009')?.status, 'due-soon');
+    assert.equal(result.summary.peopleFullyCovered, 3);
+  });
+
+  it('summary excludes a person assigned a misspelt role', () => {
+    const builder = coveredWorkspace()
+      .record('p-0009', { assignments: [{ role: 'thret-modeler', from: '2026-01-01' }] })
+      .reference('role', 'thret-modeler');
+    const result = analyseBuilt(builder);
+    assert.equal(result.summary.people, 4);
+    assert.equal(result.summary.peopleFullyCovered, 3);
+  });
+
   it('obligation with an error is partly met', () => {
     const builder = coveredWorkspace().record('p-0009', {
       assignments: [{ role: 'threat-modeler', from: '2026-01-01' }],

@@ -30,6 +30,7 @@ function assessed(
         : { assessment: { method: 'quiz', program: 'stride-quiz' } },
     )
     .record('p-0001', {
+      name: 'Alex Example',
       assignments: [{ role: 'threat-modeler', from: '2025-01-01' }],
       completed: [{ training: 'stride-workshop', date: '2024-12-01' }].concat(
         [{ training: 'stride-workshop', date: '2026-01-10' }].map((completion) =>
@@ -82,6 +83,42 @@ describe('coverage assessment gaps', () => {
   it('assessment-missing for a self-assessment', () => {
     const [message] = assessmentGaps(assessed({ method: 'self-assessment', result: 'pass' }));
     assert.match(message ?? '', /self-assessment, and no justification/);
+  });
+
+  it('self-assessment without justification asks for one', () => {
+    const builder = assessed({ method: 'self-assessment', result: 'pass' });
+    const [gap] = gapsWithCode(analyseBuilt(builder), 'assessment-missing');
+    assert.match(gap?.fix ?? '', /^Add "justification:" to the assessment of "stride-workshop"/);
+    assert.match(gap?.fix ?? '', /or assess "stride-workshop" by another method/);
+  });
+
+  it('assessment-missing when the assessor is the person', () => {
+    const builder = assessed({ method: 'supervised-practice', result: 'pass', assessor: 'p-0001' });
+    const [gap, ...rest] = gapsWithCode(analyseBuilt(builder), 'assessment-missing');
+    assert.equal(rest.length, 0);
+    assert.equal(gap?.severity, 'error');
+    assert.deepEqual(gap?.people, ['p-0001']);
+    assert.match(gap?.message ?? '', /the assessor must be another person/);
+    assert.match(gap?.fix ?? '', /Have another person assess "stride-workshop"/);
+  });
+
+  it('assessment-missing when the assessor is the person by name', () => {
+    const builder = assessed({ method: 'quiz', result: 95, assessor: 'Alex Example' });
+    const [message] = assessmentGaps(builder);
+    assert.match(message ?? '', /own assessment by quiz, and the assessor must be another/);
+  });
+
+  it('assessment-missing not found for another assessor', () => {
+    const builder = assessed({ method: 'supervised-practice', result: 'pass', assessor: 'p-0007' });
+    assert.deepEqual(assessmentGaps(builder), []);
+  });
+
+  it('acknowledgment by the person is no self-assessor gap', () => {
+    const builder = assessed(
+      { method: 'acknowledgment', assessor: 'p-0001' },
+      { type: 'awareness', level: 1 },
+    );
+    assert.deepEqual(assessmentGaps(builder), []);
   });
 
   it('self-assessment with justification counts', () => {

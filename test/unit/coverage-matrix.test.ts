@@ -56,25 +56,76 @@ describe('coverage person-role matrix', () => {
     assert.deepEqual(status, { status: 'due-soon', training: 'b-trees' });
   });
 
-  it('cell overdue within the grace period', () => {
+  it('cell due-soon within the grace period', () => {
     const status = cell([{ training: 'a-stride', date: CURRENT }]);
-    assert.deepEqual(status, { status: 'overdue', training: 'b-trees' });
+    assert.deepEqual(status, { status: 'due-soon', training: 'b-trees' });
   });
 
-  it('cell expired outranks overdue', () => {
+  it('cell due-soon on the last grace day', () => {
+    const builder = new ModelBuilder()
+      .profile('tm', 'threat-modeler', [
+        { id: 'stride', covers: { stride: 3 }, recurrence: 'P1Y', dueWithinDays: 30 },
+      ])
+      .record('p-0001', { assignments: [{ role: 'threat-modeler', from: '2026-05-02' }] });
+    const [only] = analyseBuilt(builder).matrix;
+    assert.equal(only?.status, 'due-soon');
+  });
+
+  it('cell expired outranks due-soon', () => {
     const status = cell([{ training: 'a-stride', date: '2025-01-01' }]);
     assert.deepEqual(status, { status: 'expired', training: 'a-stride' });
   });
 
-  it('cell missing beyond the grace period', () => {
+  it('cell overdue beyond the grace period', () => {
     const builder = new ModelBuilder()
       .profile('tm', 'threat-modeler', [
         { id: 'stride', covers: { stride: 3 }, recurrence: 'P1Y', dueWithinDays: 30 },
       ])
       .record('p-0001', { assignments: [{ role: 'threat-modeler', from: '2026-01-01' }] });
     assert.deepEqual(analyseBuilt(builder).matrix, [
+      { person: 'p-0001', role: 'threat-modeler', status: 'overdue', training: 'stride' },
+    ]);
+  });
+
+  it('cell missing without a grace period', () => {
+    const builder = new ModelBuilder()
+      .profile('tm', 'threat-modeler', [{ id: 'stride', covers: { stride: 3 }, recurrence: 'P1Y' }])
+      .record('p-0001', { assignments: [{ role: 'threat-modeler', from: '2026-05-30' }] });
+    assert.deepEqual(analyseBuilt(builder).matrix, [
       { person: 'p-0001', role: 'threat-modeler', status: 'missing', training: 'stride' },
     ]);
+  });
+
+  it('cell missing without an assignment start', () => {
+    const builder = new ModelBuilder()
+      .profile('tm', 'threat-modeler', [
+        { id: 'stride', covers: { stride: 3 }, recurrence: 'P1Y', dueWithinDays: 30 },
+      ])
+      .record('p-0001', { assignments: [{ role: 'threat-modeler' }] });
+    const [only] = analyseBuilt(builder).matrix;
+    assert.equal(only?.status, 'missing');
+  });
+
+  it('cell missing when the assessor is the person', () => {
+    const builder = new ModelBuilder()
+      .profile(
+        'tm',
+        'threat-modeler',
+        [{ id: 'a-stride', covers: { stride: 3 }, recurrence: 'P1Y', dueWithinDays: 30 }],
+        { assessment: { method: 'supervised-practice' } },
+      )
+      .record('p-0001', {
+        assignments: [{ role: 'threat-modeler', from: '2026-05-15' }],
+        completed: [
+          {
+            training: 'a-stride',
+            date: CURRENT,
+            assessment: { method: 'supervised-practice', result: 'pass', assessor: 'p-0001' },
+          },
+        ],
+      });
+    const [only] = analyseBuilt(builder).matrix;
+    assert.equal(only?.status, 'missing');
   });
 
   it('cell missing for a role without a profile', () => {

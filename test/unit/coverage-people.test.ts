@@ -50,7 +50,73 @@ describe('coverage person gaps', () => {
     const builder = assigned({ recurrence: 'P1Y', dueWithinDays: 30 }, [], '2026-05-02');
     const result = analyseBuilt(builder);
     assert.deepEqual(gapsWithCode(result, 'person-missing-training'), []);
+    assert.equal(result.matrix[0]?.status, 'due-soon');
+  });
+
+  it('training-expiring not found within the grace period', () => {
+    const builder = assigned({ recurrence: 'P1Y', dueWithinDays: 30 }, [], '2026-05-02');
+    assert.deepEqual(gapsWithCode(analyseBuilt(builder), 'training-expiring'), []);
+  });
+
+  it('person-missing-training for a future completion past the grace period', () => {
+    const builder = assigned({ recurrence: 'P1Y', dueWithinDays: 30 }, [{ date: '2027-03-01' }]);
+    const result = analyseBuilt(builder, { today: '2026-11-15' });
+    const [gap, ...rest] = gapsWithCode(result, 'person-missing-training');
+    assert.equal(rest.length, 0);
+    assert.equal(gap?.severity, 'error');
+    assert.match(
+      gap?.message ?? '',
+      /the recorded completion on 2027-03-01 is after the analysis date 2026-11-15\.$/,
+    );
+    assert.match(gap?.fix ?? '', /Correct the date .* or record the completion once it has/);
+    const completion = builder.build().records[0]?.completed[0];
+    assert.deepEqual(gap?.range, completion?.location?.range);
     assert.equal(result.matrix[0]?.status, 'overdue');
+  });
+
+  it('person-missing-training for a future completion without a grace period', () => {
+    const builder = assigned({ recurrence: 'P1Y' }, [{ date: '2027-03-01' }]);
+    const result = analyseBuilt(builder, { today: '2026-11-15' });
+    const [gap] = gapsWithCode(result, 'person-missing-training');
+    assert.equal(gap?.severity, 'error');
+    assert.match(gap?.message ?? '', /on 2027-03-01 is after the analysis date 2026-11-15/);
+    assert.equal(result.matrix[0]?.status, 'missing');
+  });
+
+  it('person-missing-training warns of a future completion in the grace period', () => {
+    const builder = assigned(
+      { recurrence: 'P1Y', dueWithinDays: 30 },
+      [{ date: '2027-03-01' }],
+      '2026-11-01',
+    );
+    const result = analyseBuilt(builder, { today: '2026-11-15' });
+    const [gap, ...rest] = gapsWithCode(result, 'person-missing-training');
+    assert.equal(rest.length, 0);
+    assert.equal(gap?.severity, 'warning');
+    assert.match(gap?.message ?? '', /due by 2026-12-01, because the recorded completion on 2027/);
+    assert.equal(result.matrix[0]?.status, 'due-soon');
+  });
+
+  it('person-missing-training names the earliest future completion', () => {
+    const builder = assigned({ recurrence: 'P1Y' }, [
+      { date: '2027-05-01' },
+      { date: '2027-03-01' },
+    ]);
+    const [gap] = gapsWithCode(
+      analyseBuilt(builder, { today: '2026-11-15' }),
+      'person-missing-training',
+    );
+    assert.match(gap?.message ?? '', /completion on 2027-03-01 is after/);
+  });
+
+  it('future completion after an expired one is not named', () => {
+    const builder = assigned({ recurrence: 'P1Y' }, [
+      { date: '2025-01-10' },
+      { date: '2027-03-01' },
+    ]);
+    const result = analyseBuilt(builder, { today: '2026-11-15' });
+    assert.deepEqual(gapsWithCode(result, 'person-missing-training'), []);
+    assert.equal(gapsWithCode(result, 'training-expired').length, 1);
   });
 
   it('person-missing-training not found with a completion', () => {

@@ -1,12 +1,17 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { analyseCoverage } from '../../server/src/language-service/coverage/analyse';
 import {
   analyseBuilt,
   coveredWorkspace,
   FILES,
   gapsWithCode,
   ModelBuilder,
+  testCatalog,
+  TODAY,
 } from '../helpers/model-builder';
+
+const OPTIONS = { today: TODAY, expiryWarningDays: 30 };
 
 describe('coverage reference gaps', () => {
   it('unknown-reference for a misspelt role', () => {
@@ -33,7 +38,7 @@ describe('coverage reference gaps', () => {
   });
 
   it('unknown-reference without suggestions', () => {
-    const builder = coveredWorkspace().reference('person', 'zz-unknown');
+    const builder = coveredWorkspace().reference('person', 'zz-unknown', FILES.matrices);
     const [gap] = gapsWithCode(analyseBuilt(builder), 'unknown-reference');
     assert.deepEqual(gap?.suggestions, []);
     assert.deepEqual(gap?.people, ['zz-unknown']);
@@ -68,6 +73,81 @@ describe('coverage reference gaps', () => {
       gaps.map((gap) => gap.suggestions?.[0]),
       ['stride', undefined, 'quiz', undefined],
     );
+  });
+
+  it('unknown-reference names the person of the record', () => {
+    const builder = new ModelBuilder()
+      .record('p-0001', { assignments: [{ role: 'secure-code-reviwer', from: '2025-01-01' }] })
+      .reference('role', 'secure-code-reviwer');
+    const [gap] = gapsWithCode(analyseBuilt(builder), 'unknown-reference');
+    assert.deepEqual(gap?.people, ['p-0001']);
+  });
+
+  it('unknown-reference names the nearest record before it', () => {
+    const builder = new ModelBuilder()
+      .record('p-0001')
+      .record('p-0002')
+      .reference('training', 'strde-workshop')
+      .record('p-0003');
+    const [gap] = gapsWithCode(analyseBuilt(builder), 'unknown-reference');
+    assert.deepEqual(gap?.people, ['p-0002']);
+  });
+
+  it('unknown-reference inside a record before its person id', () => {
+    const builder = new ModelBuilder().record('p-0001').record('p-0002', {
+      completed: [{ training: 'stride-workshop', date: '2026-01-10' }],
+    });
+    const built = builder.build();
+    const record = built.records[1]!;
+    // Moves the record's own place after its completion, as when `person:` is the last key.
+    record.location = {
+      uri: FILES.records,
+      range: { start: { line: 9, character: 0 }, end: { line: 9, character: 6 } },
+    };
+    built.references.push({ kind: 'training', id: 'strde', ...record.completed[0]!.location! });
+    const [gap] = gapsWithCode(analyseCoverage(built, testCatalog(), OPTIONS), 'unknown-reference');
+    assert.deepEqual(gap?.people, ['p-0002']);
+  });
+
+  it('unknown-reference after another document names nobody', () => {
+    const builder = new ModelBuilder()
+      .record('p-0001')
+      .profile('tm', 'threat-modeler', [], { file: FILES.records })
+      .reference('role', 'thret-modeler');
+    const [gap] = gapsWithCode(analyseBuilt(builder), 'unknown-reference');
+    assert.deepEqual(gap?.people, []);
+  });
+
+  it('unknown-reference in another file names nobody', () => {
+    const builder = new ModelBuilder().record('p-0001').reference('role', 'x-role', FILES.roles);
+    const [gap] = gapsWithCode(analyseBuilt(builder), 'unknown-reference');
+    assert.deepEqual(gap?.people, []);
+  });
+
+  it('unknown-reference names the person of its table row', () => {
+    const completed = [{ training: 'stride-workshop', date: '2026-01-10' }];
+    const builder = new ModelBuilder()
+      .record('p-0001', { origin: 'table', completed })
+      .record('p-0002', { origin: 'table', completed });
+    const row = builder.build().records[0]!.completed[0]!.location!.range.start.line;
+    const cell = { start: { line: row, character: 20 }, end: { line: row, character: 25 } };
+    builder.referenceAt('training', 'strde', { uri: FILES.records, range: cell });
+    const [gap] = gapsWithCode(analyseBuilt(builder), 'unknown-reference');
+    assert.deepEqual(gap?.people, ['p-0001']);
+  });
+
+  it('unknown-reference below a table names nobody', () => {
+    const builder = new ModelBuilder()
+      .record('p-0001', { origin: 'table' })
+      .reference('training', 'strde');
+    const [gap] = gapsWithCode(analyseBuilt(builder), 'unknown-reference');
+    assert.deepEqual(gap?.people, []);
+  });
+
+  it('unknown person reference in a record names both people', () => {
+    const builder = new ModelBuilder().record('p-0001').reference('person', 'p-9999');
+    const [gap] = gapsWithCode(analyseBuilt(builder), 'unknown-reference');
+    assert.deepEqual(gap?.people, ['p-0001', 'p-9999']);
   });
 
   it('unfilled-template for each placeholder', () => {

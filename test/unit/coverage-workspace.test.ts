@@ -5,8 +5,9 @@ import { pathToFileURL } from 'node:url';
 import { loadCatalog } from '../../server/src/language-service/catalog';
 import { defaultConfig } from '../../server/src/language-service/config';
 import { Workspace } from '../../server/src/language-service/workspace';
-import type { Gap } from '../../server/src/shared/coverage';
-import { fixture } from '../helpers/paths';
+import type { CoverageResult, Gap } from '../../server/src/shared/coverage';
+import * as path from 'node:path';
+import { examplesDir, fixture } from '../helpers/paths';
 
 const FILE = fixture('coverage', 'qms.yaml');
 const URI = pathToFileURL(FILE).href;
@@ -48,5 +49,36 @@ describe('coverage over parsed YAML', () => {
 
   it('duty-before-qualification not found for training first', () => {
     assert.deepEqual(gapsOn('2025-03-01', 'duty-before-qualification'), []);
+  });
+});
+
+/** Reads every file of the example QMS through the real parser and analyses it. */
+function exampleCoverage(): CoverageResult {
+  const workspace = new Workspace({ catalog: loadCatalog(), config: defaultConfig() });
+  const root = path.join(examplesDir, 'qms');
+  const files = fs.readdirSync(root, { recursive: true, encoding: 'utf8' }).sort();
+  for (const name of files) {
+    const file = path.join(root, name);
+    if (!fs.statSync(file).isFile()) continue;
+    workspace.setFile(pathToFileURL(file).href, fs.readFileSync(file, 'utf8'));
+  }
+  return workspace.coverage({ today: '2026-11-15', expiryWarningDays: 30 });
+}
+
+describe('coverage of the example QMS', () => {
+  it('misspelt role names the person', () => {
+    const result = exampleCoverage();
+    const gap = result.gaps.find(
+      (entry) => entry.code === 'unknown-reference' && entry.roles.includes('secure-code-reviwer'),
+    );
+    assert.deepEqual(gap?.people, ['p-0006']);
+  });
+
+  it('person with a misspelt role is not fully covered', () => {
+    const result = exampleCoverage();
+    const uncovered = new Set(result.gaps.flatMap((gap) => gap.people));
+    for (const cell of result.matrix) if (cell.status !== 'done') uncovered.add(cell.person);
+    assert.ok(uncovered.has('p-0006'));
+    assert.equal(result.summary.peopleFullyCovered, result.summary.people - uncovered.size);
   });
 });

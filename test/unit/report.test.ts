@@ -1,10 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Range } from 'vscode-languageserver-types';
+import { collectFileDiagnostics } from '../../server/src/cli/findings';
 import { loadWorkspace } from '../../server/src/cli/load';
 import { loadCatalog } from '../../server/src/language-service/catalog';
 import { emptyEntities, type WorkspaceModel } from '../../server/src/language-service/model';
-import { renderReport, type ReportInput } from '../../server/src/language-service/report/render';
+import {
+  renderReport,
+  type ReportDiagnostic,
+  type ReportInput,
+} from '../../server/src/language-service/report/render';
 import {
   OBLIGATIONS,
   type CoverageResult,
@@ -21,6 +26,8 @@ const RECORD_ALEX = `${ROOT}records/p-0042.yaml`;
 const RECORD_SAM = `${ROOT}records/p-0043.yaml`;
 const VERDICTS: Verdict[] = ['met', 'met', 'met', 'met', 'partly-met', 'not-met'];
 const HOSTILE_MESSAGE = 'Role "x" <script>alert(1)</script> | has a pipe, a comma and a "quote"';
+const HOSTILE_PROBLEM = '=cmd "a" <b>|</b>, then\na second line';
+const SCHEMA_MESSAGE = '"version" must be text, but YAML reads 1.10 as the number 1.1.';
 
 function at(line: number, character = 2): Range {
   return { start: { line, character }, end: { line, character: character + 5 } };
@@ -170,9 +177,37 @@ function buildCoverage(): CoverageResult {
   };
 }
 
+/** Two listed problems in two files and one information note, deliberately out of order. */
+function buildDiagnostics(): ReportDiagnostic[] {
+  return [
+    {
+      file: 'roles/threat-modeler.md',
+      range: at(3),
+      severity: 'warning',
+      code: 'yaml11-ambiguous',
+      message: HOSTILE_PROBLEM,
+    },
+    {
+      file: 'records/p-0044.yaml',
+      range: at(2, 0),
+      severity: 'information',
+      code: 'role-mapping',
+      message: 'Role "Developer" is read as "software-developer".',
+    },
+    {
+      file: 'records/p-0044.yaml',
+      range: at(25, 11),
+      severity: 'error',
+      code: 'schema-type',
+      message: SCHEMA_MESSAGE,
+    },
+  ];
+}
+
 function buildInput(overrides: Partial<ReportInput> = {}): ReportInput {
   return {
     coverage: buildCoverage(),
+    diagnostics: buildDiagnostics(),
     model: buildModel(),
     catalog: loadCatalog(),
     documentId: 'SEC-REP-004',
@@ -307,7 +342,11 @@ describe('report markdown', () => {
   });
 
   it('lists gaps by severity with file and line', () => {
-    const rows = markdown.split('\n').filter((line) => /^\| (Error|Warning) \|/.test(line));
+    const gaps = markdown.slice(
+      markdown.indexOf('## Gaps'),
+      markdown.indexOf('## Document problems'),
+    );
+    const rows = gaps.split('\n').filter((line) => /^\| (Error|Warning) \|/.test(line));
     assert.equal(rows.length, 3);
     assert.match(
       rows[0]!,
@@ -334,7 +373,96 @@ describe('report markdown', () => {
       defence,
       /These obligations remain open: Obligation training-profiles \(partly met, 1 gap\); Obligation training-records \(not met, 1 gap\)\./,
     );
-    assert.match(defence, /The 3 open gaps are listed/);
+    assert.match(defence, /The 3 open gaps and the 2 document problems are listed/);
+  });
+
+  it('lists document problems after the gaps', () => {
+    const gaps = markdown.indexOf('## Gaps');
+    const problems = markdown.indexOf('## Document problems');
+    assert.ok(gaps > 0);
+    assert.ok(problems > gaps);
+    assert.ok(markdown.indexOf('## Audit defence') > problems);
+  });
+
+  it('lists problems with file, line and code', () => {
+    const section = markdown.slice(markdown.indexOf('## Document problems'));
+    const rows = section.split('\n').filter((line) => /^\| (Error|Warning) \|/.test(line));
+    assert.equal(rows.length, 2);
+    assert.equal(
+      rows[0],
+      `| Error | schema-type | [records/p-0044.yaml:26](records/p-0044.yaml#L26) | ${SCHEMA_MESSAGE} |`,
+    );
+    assert.match(rows[1]!, /^\| Warning \| yaml11-ambiguous \| \[roles\/threat-modeler\.md:4\]/);
+  });
+
+  it('counts information notes without listing them', () => {
+    assert.ok(!markdown.includes('role-mapping'));
+    assert.match(
+      markdown,
+      /^1 information note on a document, such as a role mapping, is not listed\.$/m,
+    );
+  });
+
+  it('escapes html and pipes in problem text', () => {
+    assert.ok(markdown.includes('=cmd "a" \\<b\\>\\|\\</b\\>, then a second line'));
+  });
+
+  it('counts gaps and problems in the summary', () => {
+    assert.match(
+      markdown,
+      /^\| Summary \| 0 of 2 people fully covered across 3 roles\. Open: 3 gaps \(2 errors, 1 warning\) and 2 document problems \(1 error, 1 warning\)\. 1 information note/m,
+    );
+  });
+
+  it('calls the evidence incomplete while errors remain', () => {
+    const defence = markdown.slice(markdown.indexOf('## Audit defence'));
+    assert.match(defence, /The evidence is not complete while 1 error remains in 1 document,/);
+  });
+});
+
+describe('report without document problems', () => {
+  const input = (): ReportInput => buildInput({ diagnostics: [] });
+
+  it('shows an empty section in markdown', () => {
+    const markdown = renderReport(input(), 'markdown');
+    assert.match(markdown, /^## Document problems\n\nNo document problems\.\n/m);
+    assert.match(markdown, /and no document problem\.( |$)/m);
+    assert.ok(!markdown.includes('not complete'));
+    assert.ok(!markdown.includes('information note'));
+  });
+
+  it('shows an empty section in html', () => {
+    const html = renderReport(input(), 'html');
+    assert.ok(html.includes('<h2>Document problems</h2>\n<p>No document problems.</p>'));
+  });
+
+  it('writes no problem rows in csv', () => {
+    const sections = parseCsv(renderReport(input(), 'csv')).map((record) => record[0]);
+    assert.ok(!sections.includes('document-problem'));
+  });
+
+  it('writes an empty diagnostics array in json', () => {
+    const report = JSON.parse(renderReport(input(), 'json')) as { diagnostics: unknown[] };
+    assert.deepEqual(report.diagnostics, []);
+  });
+
+  it('keeps the gap sentence of the defence', () => {
+    const markdown = renderReport(input(), 'markdown');
+    assert.match(markdown, /The 3 open gaps are listed with the file and line to change\./);
+  });
+
+  it('ends the defence with nothing open', () => {
+    const coverage = buildCoverage();
+    coverage.gaps = [];
+    const markdown = renderReport(buildInput({ coverage, diagnostics: [] }), 'markdown');
+    assert.match(markdown, /No gap or document problem remains open\.$/m);
+  });
+
+  it('lists warnings without calling evidence incomplete', () => {
+    const warnings = buildDiagnostics().filter((d) => d.severity === 'warning');
+    const markdown = renderReport(buildInput({ diagnostics: warnings }), 'markdown');
+    assert.ok(!markdown.includes('not complete'));
+    assert.match(markdown, /The 3 open gaps and the document problem are listed/);
   });
 });
 
@@ -382,6 +510,29 @@ describe('report html', () => {
     assert.ok(!linked.includes('href="records/'));
   });
 
+  it('lists document problems escaped', () => {
+    const section = html.slice(html.indexOf('<h2>Document problems</h2>'));
+    assert.ok(html.indexOf('<h2>Gaps</h2>') < html.indexOf('<h2>Document problems</h2>'));
+    assert.ok(
+      section.includes(
+        '<td class="error">Error</td><td>schema-type</td><td><a href="records/p-0044.yaml#L26">records/p-0044.yaml:26</a></td>',
+      ),
+    );
+    assert.ok(section.includes('=cmd &quot;a&quot; &lt;b&gt;|&lt;/b&gt;, then\na second line'));
+    assert.ok(!section.includes('role-mapping'));
+  });
+
+  it('links problems through their uri', () => {
+    const link = (uri: string, range: Range): string => `command:open?${uri}@${range.start.line}`;
+    const diagnostics = buildDiagnostics().map((d) => ({ ...d, uri: `${ROOT}${d.file}` }));
+    const linked = renderReport(buildInput({ link, diagnostics }), 'html');
+    assert.ok(
+      linked.includes(
+        `<a href="command:open?${ROOT}records/p-0044.yaml@25">records/p-0044.yaml:26</a>`,
+      ),
+    );
+  });
+
   it('marks matrix cells with status classes', () => {
     assert.ok(html.includes('<td class="expired">✗ Expired (fuzzing-lab)</td>'));
     assert.ok(html.includes('<td class="not-held">–</td>'));
@@ -418,12 +569,14 @@ describe('report csv', () => {
     ]);
   });
 
-  it('has one row per gap and matrix cell', () => {
+  it('has one row per gap, problem and matrix cell', () => {
     const sections = records.slice(1).map((record) => record[0]);
     assert.deepEqual(sections, [
       'gap',
       'gap',
       'gap',
+      'document-problem',
+      'document-problem',
       'matrix',
       'matrix',
       'matrix',
@@ -449,6 +602,27 @@ describe('report csv', () => {
       'p-0043',
       'p-0043',
     ]);
+  });
+
+  it('writes problem place, code and message', () => {
+    const problems = records.filter((record) => record[0] === 'document-problem');
+    assert.deepEqual(problems[0], [
+      'document-problem',
+      'error',
+      'schema-type',
+      '',
+      '',
+      'records/p-0044.yaml',
+      '26',
+      '',
+      '',
+      '',
+      '',
+      '',
+      SCHEMA_MESSAGE,
+      '',
+    ]);
+    assert.equal(problems[1]![12], `'${HOSTILE_PROBLEM}`);
   });
 
   it('writes matrix cells sorted', () => {
@@ -482,6 +656,8 @@ describe('report json', () => {
   const report = JSON.parse(renderReport(buildInput(), 'json')) as CoverageResult & {
     documentId: string;
     productName: string;
+    diagnostics: ReportDiagnostic[];
+    summary: { diagnosticsBySeverity: Record<string, number> };
   };
 
   it('adds document id and product name', () => {
@@ -512,6 +688,33 @@ describe('report json', () => {
     assert.equal(report.summary.gapsBySeverity.error, 2);
   });
 
+  it('lists every diagnostic sorted by place', () => {
+    assert.deepEqual(
+      report.diagnostics.map((d) => `${d.file}:${d.range.start.line} ${d.code}`),
+      [
+        'records/p-0044.yaml:2 role-mapping',
+        'records/p-0044.yaml:25 schema-type',
+        'roles/threat-modeler.md:3 yaml11-ambiguous',
+      ],
+    );
+    assert.equal(report.diagnostics[2]!.message, HOSTILE_PROBLEM);
+  });
+
+  it('leaves the uri out of diagnostics', () => {
+    const diagnostics = buildDiagnostics().map((d) => ({ ...d, uri: `${ROOT}${d.file}` }));
+    const json = renderReport(buildInput({ diagnostics }), 'json');
+    assert.ok(!json.includes('"uri"'));
+  });
+
+  it('counts diagnostics by severity', () => {
+    assert.deepEqual(report.summary.diagnosticsBySeverity, {
+      error: 1,
+      warning: 1,
+      information: 1,
+      hint: 0,
+    });
+  });
+
   it('sorts matrix cells by person and role', () => {
     assert.deepEqual(
       report.matrix.map((cell) => `${cell.person}/${cell.role}`),
@@ -538,7 +741,8 @@ describe('report reproducibility', () => {
       coverage.matrix.reverse();
       const model = buildModel();
       model.records.reverse();
-      const shuffled = renderReport(buildInput({ coverage, model }), format);
+      const diagnostics = buildDiagnostics().reverse();
+      const shuffled = renderReport(buildInput({ coverage, model, diagnostics }), format);
       assert.equal(shuffled, renderReport(buildInput(), format));
     });
 
@@ -551,7 +755,11 @@ describe('report reproducibility', () => {
 });
 
 /** Renders the report of a QMS folder as the CLI does, for the audit date of the examples. */
-function reportFolder(folder: string): { gaps: string[]; diagnostics: number; markdown: string } {
+function reportFolder(folder: string): {
+  gaps: string[];
+  diagnostics: number;
+  markdown: string;
+} {
   const loaded = loadWorkspace({ paths: [folder] }, repoRoot);
   const { workspace } = loaded;
   const options = { today: '2026-11-15', expiryWarningDays: 30 };
@@ -559,6 +767,7 @@ function reportFolder(folder: string): { gaps: string[]; diagnostics: number; ma
   const markdown = renderReport(
     {
       coverage,
+      diagnostics: collectFileDiagnostics(workspace, loaded.relativePath),
       model: workspace.model,
       catalog: workspace.context.catalog,
       documentId: 'SEC-REP-004',
@@ -601,10 +810,20 @@ describe('report of the example QMS', () => {
     );
   });
 
+  it('lists the invalid record as a problem', () => {
+    assert.match(
+      examples.markdown,
+      /^\| Error \| schema-type \| \[examples\/qms\/records\/p-0009\.yaml:26\]\(examples\/qms\/records\/p-0009\.yaml#L26\) \|/m,
+    );
+    assert.match(examples.markdown, /The evidence is not complete while 1 error remains/);
+  });
+
   it('reports nothing for the covered variant', () => {
     assert.deepEqual(covered.gaps, []);
     assert.equal(covered.diagnostics, 0);
     assert.match(covered.markdown, /^No gaps\.$/m);
+    assert.match(covered.markdown, /^No document problems\.$/m);
+    assert.match(covered.markdown, /No gap or document problem remains open\.$/m);
     assert.match(covered.markdown, /The evidence shows all 6 obligations of clause 4\.1\.4 met/);
   });
 });

@@ -6,7 +6,7 @@ import type { CoverageOptions } from '../language-service/coverage/analyse';
 import { renderReport } from '../language-service/report/render';
 import type { Command } from './args';
 import { formatJson, formatJunit, formatSarif, formatText } from './check-formats';
-import { collectFindings } from './findings';
+import { collectFileDiagnostics, collectFindings } from './findings';
 import { InputError, loadWorkspace } from './load';
 
 const DEFAULT_DOCUMENT_ID = 'unnumbered';
@@ -33,6 +33,7 @@ export function runReport(command: Extract<Command, { name: 'report' }>): number
   const content = renderReport(
     {
       coverage,
+      diagnostics: collectFileDiagnostics(loaded.workspace, loaded.relativePath),
       model: loaded.workspace.model,
       catalog: loaded.workspace.context.catalog,
       documentId: command.documentId ?? loaded.config.report.documentId ?? DEFAULT_DOCUMENT_ID,

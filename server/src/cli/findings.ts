@@ -2,6 +2,7 @@
 // in a stable order.
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import type { Workspace } from '../language-service/workspace';
 import type { CoverageResult, Gap, Severity } from '../shared/coverage';
 import type { LoadedWorkspace } from './load';
 
@@ -41,14 +42,8 @@ const SEVERITY_NAMES: Record<DiagnosticSeverity, Severity> = {
 
 export function collectFindings(loaded: LoadedWorkspace, coverage: CoverageResult): CheckResult {
   const { workspace, relativePath } = loaded;
-  const diagnostics: DiagnosticEntry[] = [];
-  for (const uri of workspace.uris) {
-    for (const diagnostic of workspace.getFile(uri)!.diagnostics) {
-      diagnostics.push(toEntry(relativePath(uri), diagnostic));
-    }
-  }
+  const diagnostics = collectFileDiagnostics(workspace, relativePath);
   const gaps = coverage.gaps.map((gap) => ({ ...gap, file: relativePath(gap.file) }));
-  diagnostics.sort(compareLocated);
   gaps.sort(compareLocated);
 
   const all = [...diagnostics, ...gaps];
@@ -70,7 +65,21 @@ export function collectFindings(loaded: LoadedWorkspace, coverage: CoverageResul
   };
 }
 
-function toEntry(file: string, diagnostic: Diagnostic): DiagnosticEntry {
+/** Lists the diagnostics of every workspace file with `relativePath` paths, sorted by place. */
+export function collectFileDiagnostics(
+  workspace: Workspace,
+  relativePath: (uri: string) => string,
+): DiagnosticEntry[] {
+  const diagnostics: DiagnosticEntry[] = [];
+  for (const uri of workspace.uris) {
+    for (const diagnostic of workspace.getFile(uri)!.diagnostics) {
+      diagnostics.push(toDiagnosticEntry(relativePath(uri), diagnostic));
+    }
+  }
+  return diagnostics.sort(compareLocated);
+}
+
+export function toDiagnosticEntry(file: string, diagnostic: Diagnostic): DiagnosticEntry {
   return {
     file,
     range: diagnostic.range,

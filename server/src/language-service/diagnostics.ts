@@ -32,6 +32,7 @@ export const DIAGNOSTIC_CODES = {
   recurrenceUnclear: 'recurrence-unclear',
   departmentsForRoles: 'departments-for-roles',
   roleMapping: 'role-mapping',
+  recordInconsistent: 'record-inconsistent',
 } as const;
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[keyof typeof DIAGNOSTIC_CODES];
 

@@ -85,7 +85,31 @@ export function findYamlBlocks(file: SourceFile): YamlScan {
     return scan;
   }
   for (const source of sources) readSource(file, source, scan);
+  if (!sources.some((source) => source.origin === 'front-matter')) {
+    const unclosed = unclosedFrontMatter(file);
+    if (unclosed) scan.diagnostics.push(unclosed);
+  }
   return scan;
+}
+
+/** A YAML key at the start of a line, such as `title:` or `training_mode: quiz`. */
+const YAML_KEY_LINE = /^[A-Za-z_][\w.-]*\s*:(\s|$)/;
+
+/**
+ * Returns an error when the file opens with a `---` line that is never closed but the next
+ * non-blank line looks like a YAML key. Markdown then reads the marker as a horizontal rule,
+ * so the intended front matter would silently yield nothing.
+ */
+function unclosedFrontMatter(file: SourceFile): Diagnostic | undefined {
+  const lines = file.document.getText().split(/\r?\n/, 50);
+  if (lines[0]?.trimEnd() !== '---') return undefined;
+  const firstContent = lines.slice(1).find((line) => line.trim() !== '');
+  if (firstContent === undefined || !YAML_KEY_LINE.test(firstContent)) return undefined;
+  const message =
+    'The front matter opened on line 1 is not closed, so it is read as Markdown and its ' +
+    'values are ignored. Add a closing `---` line after the last front matter line.';
+  const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } };
+  return createDiagnostic(range, DiagnosticSeverity.Error, DIAGNOSTIC_CODES.yamlSyntax, message);
 }
 
 /** Converts offsets of a block's text into a file range. */

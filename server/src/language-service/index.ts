@@ -49,18 +49,33 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       catalog: options.catalog ?? loadCatalog(),
       config: options.config ?? defaultConfig(),
     });
+  const clamp = (uri: string, position: Position) => clampPosition(workspace, uri, position);
   return {
     workspace,
-    doComplete: (uri, position) => doComplete(workspace, uri, position),
-    doHover: (uri, position) => doHover(workspace, uri, position),
-    findDefinition: (uri, position) => findDefinition(workspace, uri, position),
+    doComplete: (uri, position) => doComplete(workspace, uri, clamp(uri, position)),
+    doHover: (uri, position) => doHover(workspace, uri, clamp(uri, position)),
+    findDefinition: (uri, position) => findDefinition(workspace, uri, clamp(uri, position)),
     findReferences: (uri, position, includeDeclaration) =>
-      findReferences(workspace, uri, position, includeDeclaration),
-    prepareRename: (uri, position) => prepareRename(workspace, uri, position),
-    doRename: (uri, position, newName) => doRename(workspace, uri, position, newName),
+      findReferences(workspace, uri, clamp(uri, position), includeDeclaration),
+    prepareRename: (uri, position) => prepareRename(workspace, uri, clamp(uri, position)),
+    doRename: (uri, position, newName) => doRename(workspace, uri, clamp(uri, position), newName),
     findDocumentSymbols: (uri) => findDocumentSymbols(workspace, uri),
-    getCodeActions: (uri, range, context) => getCodeActions(workspace, uri, range, context),
+    getCodeActions: (uri, range, context) => {
+      const clamped = { start: clamp(uri, range.start), end: clamp(uri, range.end) };
+      return getCodeActions(workspace, uri, clamped, context);
+    },
   };
+}
+
+/**
+ * Moves a position into the document's text, as LSP requires: a character past the end of
+ * its line means the end of the line, and a line past the last one means the end of the text.
+ * Positions in files the index does not hold are returned unchanged.
+ */
+export function clampPosition(workspace: Workspace, uri: string, position: Position): Position {
+  const document = workspace.getFile(uri)?.file.document;
+  if (!document) return position;
+  return document.positionAt(document.offsetAt(position));
 }
 
 export type { PrepareRenameResult } from './features/rename';

@@ -1,6 +1,7 @@
 // Reads one file into diagnostics and model entities: the strict document kinds first,
 // then the tolerant readers of Markdown conventions over what the strict layer left.
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { appendAll } from './collections';
 import type { Catalog } from './catalog-types';
 import { CONFIG_FILE_NAME, readRepositoryConfig, type RepositoryConfig } from './config';
 import { findYamlBlocks, type YamlBlock } from './documents';
@@ -35,7 +36,7 @@ export function parseFile(file: SourceFile, context: ParseContext): ParsedFile {
     file,
     blocks: scan.blocks,
     strictDocuments: strict.documents,
-    diagnostics: [...scan.diagnostics, ...strict.diagnostics, ...conventions.diagnostics],
+    diagnostics: scan.diagnostics.concat(strict.diagnostics, conventions.diagnostics),
     entities: mergeEntities([strict.entities, conventions.entities]),
   };
 }
@@ -43,13 +44,13 @@ export function parseFile(file: SourceFile, context: ParseContext): ParsedFile {
 export function mergeEntities(parts: FileEntities[]): FileEntities {
   const merged = emptyEntities();
   for (const part of parts) {
-    merged.programs.push(...part.programs);
-    merged.roles.push(...part.roles);
-    merged.profiles.push(...part.profiles);
-    merged.records.push(...part.records);
-    merged.matrices.push(...part.matrices);
-    merged.references.push(...part.references);
-    merged.unfilled.push(...part.unfilled);
+    appendAll(merged.programs, part.programs);
+    appendAll(merged.roles, part.roles);
+    appendAll(merged.profiles, part.profiles);
+    appendAll(merged.records, part.records);
+    appendAll(merged.matrices, part.matrices);
+    appendAll(merged.references, part.references);
+    appendAll(merged.unfilled, part.unfilled);
   }
   return merged;
 }

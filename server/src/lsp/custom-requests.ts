@@ -1,7 +1,8 @@
 // The custom protocol: the coverage request the tree view shows, the report request, and
 // the notification that makes the client request the coverage again.
 import { ErrorCodes, ResponseError, type Connection, type Range } from 'vscode-languageserver/node';
-import { renderReport } from '../language-service/report/render';
+import { toDiagnosticEntry } from '../cli/findings';
+import { renderReport, type ReportDiagnostic } from '../language-service/report/render';
 import type { RepositoryConfig } from '../language-service/config';
 import type { Workspace } from '../language-service/workspace';
 import type { CoverageResult } from '../shared/coverage';
@@ -43,6 +44,7 @@ export function handleReportRequest(context: RequestContext, params: ReportParam
   const content = renderReport(
     {
       coverage: workspace.coverage(requestOptions(context, params)),
+      diagnostics: fileDiagnostics(context),
       model: workspace.model,
       catalog: workspace.context.catalog,
       ...reportLabels(settings, config),
@@ -69,6 +71,19 @@ function requestOptions(context: RequestContext, params: CoverageParams | undefi
     );
   }
   return { ...options, today };
+}
+
+/**
+ * Lists the diagnostics of every workspace file with the paths the report shows for gaps,
+ * keeping each URI so a webview link opens the file in its own workspace folder.
+ */
+function fileDiagnostics(context: RequestContext): ReportDiagnostic[] {
+  const { workspace, relativePath } = context;
+  return workspace.uris.flatMap((uri) => {
+    const file = relativePath(uri);
+    const diagnostics = workspace.getFile(uri)?.diagnostics ?? [];
+    return diagnostics.map((diagnostic) => ({ ...toDiagnosticEntry(file, diagnostic), uri }));
+  });
 }
 
 /** Builds a `command:` link that opens `uri` at `range` through the extension's command. */

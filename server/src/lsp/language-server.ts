@@ -19,6 +19,7 @@ import {
   type WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { appendAll } from '../language-service/collections';
 import { loadCatalog } from '../language-service/catalog';
 import { createLanguageService, type LanguageService } from '../language-service/index';
 import { CoverageRequest, ReportRequest } from '../shared/protocol';
@@ -205,7 +206,7 @@ class CompetencyLensServer {
     const cleared: string[] = [];
     for (const change of params.changes) {
       if (change.type === FileChangeType.Deleted) {
-        cleared.push(...this.sync.deleteFromDisk(change.uri));
+        appendAll(cleared, this.sync.deleteFromDisk(change.uri));
       } else {
         this.sync.refreshFromDisk(change.uri, this.settings);
       }
@@ -275,7 +276,7 @@ class CompetencyLensServer {
     if (config) uris.add(config.uri);
     for (const uri of uris) {
       const diagnostics = workspace.diagnostics(uri, options);
-      if (uri === config?.uri) diagnostics.push(...config.diagnostics);
+      if (uri === config?.uri) appendAll(diagnostics, config.diagnostics);
       publisher.publish(uri, diagnostics, forced.includes(uri));
     }
     for (const uri of publisher.publishedUris()) {

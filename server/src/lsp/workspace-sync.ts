@@ -13,7 +13,8 @@ import {
 } from '../language-service/config';
 import { globToRegExp, isCompetencyFileName, scanFolder } from '../language-service/file-scan';
 import { Workspace } from '../language-service/workspace';
-import { pathToUri, readFileInto, uriToPath } from './disk-files';
+import { decodeFileContent } from '../language-service/file-content';
+import { pathToUri, readFileInto, setFileOrReportError, uriToPath } from './disk-files';
 import type { ServerSettings } from './settings';
 
 export interface SyncLogger {
@@ -55,37 +56,56 @@ export class WorkspaceSync {
       for (const error of scan.errors) {
         this.logger.warn(`Cannot list folder ${error.path}: ${error.message}`);
       }
-      for (const file of scan.files)
-        readFileInto(this.workspace, pathToUri(file), settings.maxFileSize);
+      for (const file of scan.files) {
+        readFileInto(this.workspace, pathToUri(file), settings.maxFileSize, this.logger);
+      }
       this.logger.info(`Read ${scan.files.length} files under ${folder}.`);
     }
     for (const document of openDocuments) this.applyOpenDocument(document, settings);
     return previous;
   }
 
-  /** Copies an open document's text into the index; returns false when it was current. */
+  /**
+   * Copies an open document's text into the index; returns false when it was current. The
+   * size limit for files on disk applies to the UTF-8 bytes of the text as well.
+   */
   applyOpenDocument(document: TextDocument, settings: ServerSettings): boolean {
     if (!this.isInScope(document.uri, settings)) return false;
     if (this.openVersions.get(document.uri) === document.version) return false;
-    this.workspace.setFile(document.uri, document.getText(), document.version);
     this.openVersions.set(document.uri, document.version);
+    const text = document.getText();
+    if (Buffer.byteLength(text, 'utf8') > settings.maxFileSize) {
+      // Decoding the bytes yields the same `file-too-large` diagnostic as the file on disk.
+      const decoded = decodeFileContent(Buffer.from(text, 'utf8'), document.uri, {
+        maxBytes: settings.maxFileSize,
+      });
+      if ('diagnostic' in decoded) {
+        this.workspace.setUnreadableFile(document.uri, decoded.diagnostic);
+        return true;
+      }
+    }
+    setFileOrReportError(this.workspace, document.uri, text, document.version, this.logger);
     return true;
   }
 
   /** Falls back to the file on disk after its document was closed. */
   closeDocument(uri: string, settings: ServerSettings): void {
     this.openVersions.delete(uri);
-    if (this.isOnDiskInScope(uri, settings))
-      readFileInto(this.workspace, uri, settings.maxFileSize);
-    else this.workspace.removeFile(uri);
+    if (this.isOnDiskInScope(uri, settings)) {
+      readFileInto(this.workspace, uri, settings.maxFileSize, this.logger);
+    } else {
+      this.workspace.removeFile(uri);
+    }
   }
 
   /** Re-reads a file that changed on disk; open documents keep the editor's text. */
   refreshFromDisk(uri: string, settings: ServerSettings): void {
     if (this.openVersions.has(uri)) return;
-    if (this.isOnDiskInScope(uri, settings))
-      readFileInto(this.workspace, uri, settings.maxFileSize);
-    else this.workspace.removeFile(uri);
+    if (this.isOnDiskInScope(uri, settings)) {
+      readFileInto(this.workspace, uri, settings.maxFileSize, this.logger);
+    } else {
+      this.workspace.removeFile(uri);
+    }
   }
 
   /**

@@ -65,7 +65,7 @@ export function analyseCoverage(
     matrix,
     summary: {
       people: context.people.length,
-      peopleFullyCovered: countFullyCovered(context, gaps),
+      peopleFullyCovered: countFullyCovered(context, gaps, matrix),
       roles: roleIds.length,
       gapsBySeverity: countBySeverity(gaps),
     },
@@ -78,8 +78,17 @@ function countBySeverity(gaps: Gap[]): Record<Severity, number> {
   return counts;
 }
 
-/** Counts the people no gap names. */
-function countFullyCovered(context: AnalysisContext, gaps: Gap[]): number {
-  const named = new Set(gaps.flatMap((gap) => gap.people));
-  return context.people.filter((person) => !named.has(person.id)).length;
+/**
+ * Counts the people no gap names and whose every matrix cell is done. The cells catch what
+ * a gap without people causes, such as an assignment to a misspelt role or to a role with no
+ * training profile.
+ */
+function countFullyCovered(
+  context: AnalysisContext,
+  gaps: Gap[],
+  matrix: PersonRoleCell[],
+): number {
+  const uncovered = new Set(gaps.flatMap((gap) => gap.people));
+  for (const cell of matrix) if (cell.status !== 'done') uncovered.add(cell.person);
+  return context.people.filter((person) => !uncovered.has(person.id)).length;
 }

@@ -17,18 +17,8 @@ export function findPersonGaps(context: AnalysisContext, standings: TrainingStan
     const who = personName(person);
     const base = { roles, people: [person.id] };
     const completedAt = context.place(standing.latest?.location, person.location);
-    if (standing.status === 'missing') {
-      const due = standing.dueDate ? `, due by ${standing.dueDate}` : '';
-      gaps.push(
-        createGap({
-          ...base,
-          code: 'person-missing-training',
-          message: `Person ${who} holds ${roleList(roles)} but has no completed record of training "${standing.training}"${due}.`,
-          fix: `Record the completion of "${standing.training}" in the person's TrainingRecord, or end the assignment.`,
-          at: standing.firstDuty.at,
-        }),
-      );
-    }
+    const missing = missingTraining(context, standing);
+    if (missing) gaps.push(missing);
     if (standing.status === 'expired') {
       gaps.push(
         createGap({
@@ -40,7 +30,7 @@ export function findPersonGaps(context: AnalysisContext, standings: TrainingStan
         }),
       );
     }
-    if (standing.status === 'due-soon') {
+    if (standing.latest && standing.status === 'due-soon') {
       gaps.push(
         createGap({
           ...base,
@@ -59,14 +49,51 @@ export function findPersonGaps(context: AnalysisContext, standings: TrainingStan
         createGap({
           ...base,
           code: 'assessment-missing',
-          message: `Person ${who} completed training "${standing.training}" ${assessment}.`,
-          fix: `Record a passed assessment of "${standing.training}" by a method that demonstrates competence, such as supervised practice, peer review or a quiz above its pass threshold.`,
+          message: `Person ${who} completed training "${standing.training}" ${assessment.reason}.`,
+          fix:
+            assessment.fix ??
+            `Record a passed assessment of "${standing.training}" by a method that demonstrates competence, such as supervised practice, peer review or a quiz above its pass threshold.`,
           at: context.place(standing.latest?.assessment?.location, completedAt),
         }),
       );
     }
   }
   return gaps;
+}
+
+/**
+ * Reports a required training with no completion that counts. Past the grace period, or
+ * without one, that is an error. Within the grace period it is no gap unless the only
+ * recorded completion is dated after the analysis date. Such a date is probably wrong, so a
+ * warning names it while there is still time.
+ */
+function missingTraining(context: AnalysisContext, standing: TrainingStanding): Gap | undefined {
+  if (standing.latest) return undefined;
+  const future = standing.futureCompletion;
+  const pending = standing.status === 'due-soon';
+  if (pending && !future) return undefined;
+  const roles = standing.duties.map((duty) => duty.role);
+  const due = standing.dueDate ? `, due by ${standing.dueDate}` : '';
+  const base = `Person ${personName(standing.person)} holds ${roleList(roles)} but has no completed record of training "${standing.training}"${due}`;
+  if (!future) {
+    return createGap({
+      code: 'person-missing-training',
+      message: `${base}.`,
+      fix: `Record the completion of "${standing.training}" in the person's TrainingRecord, or end the assignment.`,
+      at: standing.firstDuty.at,
+      roles,
+      people: [standing.person.id],
+    });
+  }
+  return createGap({
+    code: 'person-missing-training',
+    message: `${base}, because the recorded completion on ${future.date} is after the analysis date ${context.today}.`,
+    fix: `Correct the date of the completion of "${standing.training}" if it is wrong, or record the completion once it has happened.`,
+    at: context.place(future.location, standing.firstDuty.at),
+    roles,
+    people: [standing.person.id],
+    ...(pending ? { severity: 'warning' as const } : {}),
+  });
 }
 
 /**
@@ -90,11 +117,17 @@ function lateQualification(standing: TrainingStanding): Gap | undefined {
   });
 }
 
+/** The reason a completion lacks a passed assessment, with its own fix where needed. */
+interface AssessmentProblem {
+  reason: string;
+  fix?: string;
+}
+
 /** Returns why the latest completion lacks a passed assessment, or undefined when it has one. */
 function assessmentProblem(
   context: AnalysisContext,
   standing: TrainingStanding,
-): string | undefined {
+): AssessmentProblem | undefined {
   if (!standing.latest) return undefined;
   const profiles = standing.duties.flatMap((duty) =>
     (context.profilesByRole.get(duty.role) ?? []).filter(
@@ -107,9 +140,11 @@ function assessmentProblem(
   if (!profile?.assessment) return undefined;
 
   const assessment = standing.latest.assessment;
-  if (!assessment) return `but no assessment is recorded, and profile "${profile.id}" requires one`;
+  if (!assessment) {
+    return { reason: `but no assessment is recorded, and profile "${profile.id}" requires one` };
+  }
   if (assessment.date !== undefined && assessment.date > context.today) {
-    return `but its assessment is dated ${assessment.date}, after ${context.today}`;
+    return { reason: `but its assessment is dated ${assessment.date}, after ${context.today}` };
   }
 
   // Expertise must be shown when the training gives a competency at level basic or higher;
@@ -117,37 +152,56 @@ function assessmentProblem(
   const expertise = standing.definitions.some((definition) =>
     definition.covers.some((cover) => coveredLevel(context, definition, cover.competency) >= 2),
   );
+  const threshold = passThreshold(context, profile.assessment.program);
   // A self-assessment counts only together with a recorded justification.
   if (assessment.method === 'self-assessment') {
     if (expertise && !assessment.justification) {
-      return 'with only a self-assessment, and no justification is recorded';
+      return {
+        reason: 'with only a self-assessment, and no justification is recorded',
+        fix: `Add "justification:" to the assessment of "${standing.training}", stating why a self-assessment is enough, or assess "${standing.training}" by another method, such as supervised practice, peer review or a quiz above its pass threshold.`,
+      };
     }
-    const threshold = passThreshold(context, profile.assessment.program);
     return resultProblem(assessment, threshold, true);
   }
   const method = context.catalog.assessmentMethod(assessment.method);
   const demonstrates = method?.demonstratesExpertise ?? assessment.method !== 'acknowledgment';
   if (expertise && !demonstrates) {
-    return `with only an assessment by ${assessment.method}, which does not demonstrate competence`;
+    return {
+      reason: `with only an assessment by ${assessment.method}, which does not demonstrate competence`,
+    };
   }
-
-  const threshold = passThreshold(context, profile.assessment.program);
+  // An acknowledgment is made by the person themself, so only a method that demonstrates
+  // competence needs an assessor other than the person.
+  if (demonstrates && isSelf(standing.person, assessment.assessor)) {
+    return {
+      reason: `but is recorded as the assessor of their own assessment by ${assessment.method}, and the assessor must be another person`,
+      fix: `Have another person assess "${standing.training}" and record their id as the assessor, or record the assessment as a self-assessment with a justification.`,
+    };
+  }
   return resultProblem(assessment, threshold, demonstrates);
+}
+
+/** True when the assessor is the person, named by id or by their recorded name. */
+function isSelf(person: Person, assessor: string | undefined): boolean {
+  if (assessor === undefined) return false;
+  return assessor === person.id || (person.name !== undefined && assessor === person.name);
 }
 
 function resultProblem(
   assessment: AssessmentRecord,
   threshold: number | undefined,
   demonstrates: boolean,
-): string | undefined {
+): AssessmentProblem | undefined {
   const result = assessment.result;
-  if (result === 'fail') return `but failed its assessment by ${assessment.method}`;
+  if (result === 'fail') return { reason: `but failed its assessment by ${assessment.method}` };
   if (typeof result === 'number' && threshold !== undefined && result < threshold) {
-    return `with an assessment score of ${result}%, below the pass threshold of ${threshold}%`;
+    return {
+      reason: `with an assessment score of ${result}%, below the pass threshold of ${threshold}%`,
+    };
   }
   // An acknowledgment is its own result; every other method records a pass or a score.
   if (result === undefined && demonstrates) {
-    return `but its assessment by ${assessment.method} records no result`;
+    return { reason: `but its assessment by ${assessment.method} records no result` };
   }
   return undefined;
 }

@@ -1,10 +1,11 @@
 // Gaps of the text itself: ids that are defined nowhere, and template placeholders that
 // were never filled in.
 import type { Gap, ObligationId } from '../../shared/coverage';
-import type { ReferenceKind } from '../model';
+import type { Reference, ReferenceKind } from '../model';
 import { didYouMean, suggest } from '../suggest';
 import type { AnalysisContext } from './context';
 import { createGap } from './gap';
+import { RecordOwners } from './record-owners';
 
 const KIND_NAMES: Record<ReferenceKind, string> = {
   role: 'role',
@@ -41,6 +42,7 @@ const KIND_FIXES: Record<ReferenceKind, string> = {
 
 export function findUnknownReferences(context: AnalysisContext): Gap[] {
   const defined = definedIds(context);
+  const owners = new RecordOwners(context.model);
   const gaps: Gap[] = [];
   for (const reference of context.model.references) {
     const ids = defined[reference.kind];
@@ -55,12 +57,18 @@ export function findUnknownReferences(context: AnalysisContext): Gap[] {
         fix: KIND_FIXES[reference.kind],
         at: reference,
         roles: reference.kind === 'role' ? [reference.id] : [],
-        people: reference.kind === 'person' ? [reference.id] : [],
+        people: referencedPeople(reference, owners),
         suggestions,
       }),
     );
   }
   return gaps;
+}
+
+/** Names the person a reference points at, and the people whose records contain it. */
+function referencedPeople(reference: Reference, owners: RecordOwners): string[] {
+  const owning = owners.ownersOf(reference);
+  return reference.kind === 'person' ? [reference.id, ...owning] : owning;
 }
 
 export function findUnfilledTemplates(context: AnalysisContext): Gap[] {

@@ -20,13 +20,22 @@ export interface TrainingStanding {
   latest?: CompletedTraining;
   /** The earliest dated completion on or before the analysis date. */
   first?: CompletedTraining;
+  /**
+   * The earliest completion dated after the analysis date, when no completion on or before
+   * it exists. It does not count, but the person gaps name it, since it may be a typo.
+   */
+  futureCompletion?: CompletedTraining;
   expiry?: string;
   /** The assignment start plus the shortest `dueWithinDays`, when both are known. */
   dueDate?: string;
   status: TrainingStatus;
 }
 
-/** Ranks statuses from best to worst, for the worst status of a matrix cell. */
+/**
+ * Ranks statuses from best to worst, for the worst status of a matrix cell. A training not
+ * done is due soon within its grace period, overdue after it, and missing when there is no
+ * grace period. A completed one is due soon within the expiry warning days.
+ */
 export const STATUS_RANK: Record<TrainingStatus, number> = {
   done: 0,
   'due-soon': 1,
@@ -63,11 +72,13 @@ function assess(
 ): TrainingStanding {
   // A completion dated after the analysis date has not happened yet as of that date, so
   // an audit run for a past date sees the records as they stood then.
-  const completions = person.completed.filter(
-    (completion) =>
-      completion.training === training &&
-      (completion.date === undefined || completion.date <= context.today),
+  const recorded = person.completed.filter((completion) => completion.training === training);
+  const completions = recorded.filter(
+    (completion) => completion.date === undefined || completion.date <= context.today,
   );
+  const later = recorded
+    .filter((completion) => completion.date !== undefined && completion.date > context.today)
+    .sort((a, b) => compareText(a.date!, b.date!));
   const dated = completions
     .filter((completion) => isValidDate(completion.date))
     .sort((a, b) => compareText(a.date!, b.date!));
@@ -89,9 +100,10 @@ function assess(
   if (latest) {
     standing.expiry = expiryDate(latest, definitions);
     standing.status = completedStatus(context, standing.expiry);
-  } else if (standing.dueDate !== undefined && context.today <= standing.dueDate) {
-    standing.status = 'overdue';
+    return standing;
   }
+  if (later[0]) standing.futureCompletion = later[0];
+  standing.status = pendingStatus(context, standing.dueDate);
   return standing;
 }
 
@@ -125,6 +137,16 @@ function completedStatus(context: AnalysisContext, expiry: string | undefined): 
   const warningEnd = addDays(context.today, context.expiryWarningDays);
   if (warningEnd !== undefined && expiry <= warningEnd) return 'due-soon';
   return 'done';
+}
+
+/**
+ * Returns the status of a training with no completion that counts. It is due soon up to and
+ * including its due date and overdue after it. Without a due date, because the profile
+ * states no grace period or the assignment no start date, it is missing.
+ */
+function pendingStatus(context: AnalysisContext, due: string | undefined): TrainingStatus {
+  if (due === undefined) return 'missing';
+  return context.today <= due ? 'due-soon' : 'overdue';
 }
 
 function dueDate(duty: Duty, definitions: TrainingRequirement[]): string | undefined {

@@ -3,6 +3,7 @@
 // own ids and override the catalog's description of an id they also define.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { appendAll } from '../collections';
 import type { Location, ReferenceKind, Role, WorkspaceModel } from '../model';
 import { LEVEL_NAMES } from '../model';
 import type { Catalog } from '../catalog-types';
@@ -239,20 +240,30 @@ export function findDefinitions(
   const locations: (Location | undefined)[] = [];
   switch (kind) {
     case 'role':
-      locations.push(...model.roles.filter((role) => role.id === id).map((role) => role.location));
+      appendAll(
+        locations,
+        model.roles.filter((role) => role.id === id).map((role) => role.location),
+      );
       break;
     case 'training':
       for (const profile of model.profiles) {
-        locations.push(...profile.trainings.filter((t) => t.id === id).map((t) => t.location));
+        appendAll(
+          locations,
+          profile.trainings.filter((t) => t.id === id).map((t) => t.location),
+        );
       }
       break;
     case 'person':
-      locations.push(...model.records.filter((r) => r.id === id).map((r) => r.location));
+      appendAll(
+        locations,
+        model.records.filter((r) => r.id === id).map((r) => r.location),
+      );
       break;
     case 'assessment-program':
       for (const program of model.programs) {
-        locations.push(
-          ...program.assessmentPrograms.filter((p) => p.id === id).map((p) => p.location),
+        appendAll(
+          locations,
+          program.assessmentPrograms.filter((p) => p.id === id).map((p) => p.location),
         );
       }
       break;

@@ -1,5 +1,6 @@
 // Walks the document kinds' JSON Schemas by YAML path, for property names, descriptions and
 // enum values in completion and hover.
+import { ownValue } from '../collections';
 import { loadSchema, SCHEMA_FILES } from '../catalog';
 import { DOCUMENT_KINDS, type DocumentKind } from '../model';
 import { ITEMS, type PathSegment } from './yaml-context';
@@ -49,7 +50,8 @@ export function schemaAt(root: JsonSchema, path: readonly PathSegment[]): JsonSc
     } else {
       const properties = propertiesOf(root, current);
       const additional = current.additionalProperties;
-      current = properties[segment] ?? (typeof additional === 'object' ? additional : undefined);
+      current =
+        ownValue(properties, segment) ?? (typeof additional === 'object' ? additional : undefined);
     }
     current = current && resolve(root, current);
   }

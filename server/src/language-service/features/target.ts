@@ -1,5 +1,6 @@
 // What the cursor is on: a reference or the definition of an id, found through the model,
 // or else through the YAML field the token is in.
+import { ownValue } from '../collections';
 import type { Position, Range } from 'vscode-languageserver-types';
 import type { Location, ReferenceKind, WorkspaceModel } from '../model';
 import type { ParsedFile } from '../parse-file';
@@ -47,8 +48,10 @@ export function tokenAt(parsed: ParsedFile, position: Position): Token | undefin
     start: { line: position.line, character: 0 },
     end: { line: position.line + 1, character: 0 },
   });
-  let start = position.character;
-  let end = position.character;
+  // `line[i]` past the end is undefined, which the pattern tests as the word "undefined", so
+  // the scan must start inside the line.
+  let start = Math.min(Math.max(position.character, 0), line.length);
+  let end = start;
   while (start > 0 && TOKEN_CHAR.test(line[start - 1]!)) start--;
   while (end < line.length && TOKEN_CHAR.test(line[end]!)) end++;
   let text = line.slice(start, end);
@@ -107,7 +110,7 @@ export function valueKindOf(context: YamlContext): ValueKind | undefined {
   }
   if (field === 'type' && context.kind === 'TrainingProfile') return 'training-type';
   if (field === 'id') return idFieldKind(context.kind, context.path);
-  const kind = FIELD_KINDS[field];
+  const kind = ownValue(FIELD_KINDS, field);
   // `person:` in a training record contains a mapping with the person's id, not an id.
   if (kind === 'person' && isDocumentKind(context.kind)) {
     const schema = kindSchema(context.kind);

@@ -18,11 +18,13 @@ import {
   type Location,
   type PersonRecord,
 } from '../model';
-import type { ReportInput } from './input';
+import type { ReportDiagnostic, ReportInput } from './input';
+import { countProblems, isListedProblem, sortDiagnostics, type ProblemCounts } from './problems';
 import {
   describeAssessment,
   describeRecurrence,
   describeResult,
+  summaryText,
   writeDefence,
   writeTitle,
 } from './text';
@@ -113,17 +115,30 @@ export interface GapRow {
   people: PersonLabel[];
 }
 
+/** An error or warning of one file, such as a YAML syntax or schema error. */
+export interface ProblemRow {
+  severity: Severity;
+  code: string;
+  message: string;
+  where: FileLink;
+}
+
 export interface ReportContent {
   title: string;
   documentId: string;
   productName: string;
   today: string;
   summary: CoverageSummary;
+  /** One sentence counting covered people, open gaps and document problems. */
+  summaryText: string;
   obligations: ObligationRow[];
   matrix: MatrixContent;
   roles: RoleSection[];
   people: PersonSection[];
   gaps: GapRow[];
+  /** Errors and warnings of single files, sorted by file, line, character, code and message. */
+  problems: ProblemRow[];
+  problemCounts: ProblemCounts;
   defence: string;
 }
 
@@ -148,11 +163,16 @@ export function buildReportContent(input: ReportInput): ReportContent {
     productName: input.productName,
     today: coverage.today,
     summary: coverage.summary,
+    summaryText: summaryText(input),
     obligations,
     matrix: buildMatrix(coverage.matrix, people),
     roles: buildRoles(input, people),
     people: buildPeople(input, people),
     gaps: sortGaps(coverage.gaps).map((gap) => buildGapRow(input, gap, people)),
+    problems: sortDiagnostics(input.diagnostics.filter(isListedProblem)).map((diagnostic) =>
+      buildProblemRow(input, diagnostic),
+    ),
+    problemCounts: countProblems(input.diagnostics),
     defence: writeDefence(input, obligations),
   };
 }
@@ -175,10 +195,14 @@ export function sortMatrix(cells: readonly PersonRoleCell[]): PersonRoleCell[] {
 }
 
 export function fileLink(input: ReportInput, uri: string, range?: Range): FileLink {
-  const path = input.relativePath(uri);
+  return pathLink(input, input.relativePath(uri), uri, range);
+}
+
+/** Links `path` as the reader sees it. The `link` callback, when given, gets `target`. */
+function pathLink(input: ReportInput, path: string, target: string, range?: Range): FileLink {
   const line = range ? range.start.line + 1 : undefined;
   const href = input.link
-    ? input.link(uri, range ?? WHOLE_FILE)
+    ? input.link(target, range ?? WHOLE_FILE)
     : `${encodePath(path)}${line === undefined ? '' : `#L${line}`}`;
   return {
     label: line === undefined ? path : `${path}:${line}`,
@@ -400,6 +424,15 @@ function buildGapRow(input: ReportInput, gap: Gap, people: PeopleIndex): GapRow 
     where: fileLink(input, gap.file, gap.range),
     roles: uniqueSorted(gap.roles),
     people: uniqueSorted(gap.people).map((id) => people.label(id)),
+  };
+}
+
+function buildProblemRow(input: ReportInput, diagnostic: ReportDiagnostic): ProblemRow {
+  return {
+    severity: diagnostic.severity,
+    code: diagnostic.code,
+    message: diagnostic.message,
+    where: pathLink(input, diagnostic.file, diagnostic.uri ?? diagnostic.file, diagnostic.range),
   };
 }
 

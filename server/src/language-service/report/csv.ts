@@ -1,5 +1,6 @@
-// The report as CSV for a spreadsheet: one row per gap, then one per person and role of
-// the matrix, distinguished by the `section` column.
+// The report as CSV for a spreadsheet: one row per gap, then one per document problem (an
+// error or warning of one file), then one per person and role of the matrix, distinguished
+// by the `section` column.
 import type { ReportContent } from './content';
 
 export const CSV_COLUMNS = [
@@ -53,6 +54,18 @@ export function renderCsv(content: ReportContent): string {
         name: gap.people.map((p) => p.display).join('; '),
         message: gap.message,
         fix: gap.fix,
+      }),
+    );
+  }
+  for (const problem of content.problems) {
+    rows.push(
+      csvRow({
+        section: 'document-problem',
+        severity: problem.severity,
+        code: problem.code,
+        file: problem.where.path,
+        line: problem.where.line === undefined ? '' : String(problem.where.line),
+        message: problem.message,
       }),
     );
   }

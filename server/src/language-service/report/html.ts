@@ -10,6 +10,7 @@ import {
   STATUS_MEANINGS,
   STATUS_ORDER,
   VERDICT_LABELS,
+  notesText,
   statusText,
 } from './text';
 
@@ -107,6 +108,7 @@ export function renderHtml(content: ReportContent): string {
         ['Product', escapeHtml(content.productName)],
         ['Analysis date', escapeHtml(content.today)],
         ['Scope', escapeHtml(SCOPE)],
+        ['Summary', escapeHtml(content.summaryText)],
       ],
     ),
     ...obligationLines(content),
@@ -115,6 +117,7 @@ export function renderHtml(content: ReportContent): string {
     ...content.roles.flatMap(roleLines),
     ...peopleLines(content),
     ...gapLines(content),
+    ...problemLines(content),
     '<h2>Audit defence</h2>',
     `<p class="defence">${escapeHtml(content.defence)}</p>`,
     '</body>',
@@ -240,5 +243,27 @@ function gapLines(content: ReportContent): string[] {
   return [
     '<h2>Gaps</h2>',
     ...table(['Severity', 'Code', 'Clause', 'Where', 'Message', 'Fix', 'Concerns'], rows, classes),
+  ];
+}
+
+function problemLines(content: ReportContent): string[] {
+  const notes =
+    content.problemCounts.notes > 0
+      ? [`<p>${escapeHtml(notesText(content.problemCounts))}</p>`]
+      : [];
+  if (content.problems.length === 0) {
+    return ['<h2>Document problems</h2>', '<p>No document problems.</p>', ...notes];
+  }
+  const rows = content.problems.map((p) => [
+    SEVERITY_LABELS[p.severity],
+    escapeHtml(p.code),
+    link(p.where),
+    escapeHtml(p.message),
+  ]);
+  const classes = content.problems.map((p) => [p.severity]);
+  return [
+    '<h2>Document problems</h2>',
+    ...table(['Severity', 'Code', 'Where', 'Message'], rows, classes),
+    ...notes,
   ];
 }

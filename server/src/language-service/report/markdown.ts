@@ -8,6 +8,7 @@ import {
   STATUS_MEANINGS,
   STATUS_ORDER,
   VERDICT_LABELS,
+  notesText,
   statusText,
 } from './text';
 
@@ -55,6 +56,7 @@ export function renderMarkdown(content: ReportContent): string {
         ['Product', escapeMarkdown(content.productName)],
         ['Analysis date', escapeMarkdown(content.today)],
         ['Scope', escapeMarkdown(SCOPE)],
+        ['Summary', escapeMarkdown(content.summaryText)],
       ],
     ),
     '',
@@ -65,6 +67,7 @@ export function renderMarkdown(content: ReportContent): string {
     ...content.roles.flatMap(roleLines),
     ...peopleLines(content),
     ...gapLines(content),
+    ...problemLines(content),
     '## Audit defence',
     '',
     escapeMarkdown(content.defence),
@@ -188,5 +191,24 @@ function gapLines(content: ReportContent): string[] {
       ? table(['Severity', 'Code', 'Clause', 'Where', 'Message', 'Fix', 'Concerns'], rows)
       : ['No gaps.']),
     '',
+  ];
+}
+
+function problemLines(content: ReportContent): string[] {
+  const rows = content.problems.map((p) => [
+    SEVERITY_LABELS[p.severity],
+    escapeMarkdown(p.code),
+    link(p.where),
+    escapeMarkdown(p.message),
+  ]);
+  const notes = content.problemCounts.notes;
+  return [
+    '## Document problems',
+    '',
+    ...(rows.length
+      ? table(['Severity', 'Code', 'Where', 'Message'], rows)
+      : ['No document problems.']),
+    '',
+    ...(notes > 0 ? [escapeMarkdown(notesText(content.problemCounts)), ''] : []),
   ];
 }

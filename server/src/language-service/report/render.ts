@@ -1,6 +1,6 @@
 // Renders the coverage report an auditor reads: the six obligations of IEC 81001-5-1
-// clause 4.1.4, the person-by-role matrix, a table per role and per person, every gap
-// with where to fix it, and the audit defence paragraph. The output depends on the input
+// clause 4.1.4, the person-by-role matrix, a table per role and per person, every gap and
+// every document problem with where to fix it, and the audit defence paragraph. The output depends on the input
 // alone (no clock, no random ids, everything sorted, `\n` line ends), so the same
 // workspace gives the same bytes.
 import { buildReportContent } from './content';
@@ -10,7 +10,7 @@ import type { ReportFormat, ReportInput } from './input';
 import { renderJson } from './json';
 import { renderMarkdown } from './markdown';
 
-export type { ReportFormat, ReportInput } from './input';
+export type { ReportDiagnostic, ReportFormat, ReportInput } from './input';
 export { REPORT_FORMATS } from './input';
 
 export function renderReport(input: ReportInput, format: ReportFormat): string {

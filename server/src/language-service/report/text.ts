@@ -4,6 +4,7 @@ import type { Catalog } from '../catalog-types';
 import type { AssessmentRecord, ProfileAssessment, TrainingRequirement } from '../model';
 import type { ObligationRow, PersonLabel } from './content';
 import type { ReportInput } from './input';
+import { countProblems, type ProblemCounts } from './problems';
 
 export const SCOPE =
   'IEC 81001-5-1:2021 clause 4.1.4 (security expertise) and ISO 13485:2016 clause 6.2 (human resources)';
@@ -40,10 +41,12 @@ export const STATUS_ORDER: readonly TrainingStatus[] = [
 
 export const STATUS_MEANINGS: Record<TrainingStatus, string> = {
   done: 'every training the role requires is complete, current and assessed',
-  'due-soon': 'a required training expires or falls due within the warning period',
-  overdue: 'a required training was not completed within the days allowed after assignment',
+  'due-soon':
+    'a required training is not done but is still within the days allowed after assignment, or is done and expires within the warning period',
+  overdue: 'a required training is not done and the days allowed after assignment have passed',
   expired: 'a required training is past its recurrence or expiry date',
-  missing: 'a required training, or its passed assessment, has no record',
+  missing:
+    'a required training is not done and has no due date (no days allowed after assignment), a passed assessment a training needs has no record, or the role requires no training',
 };
 
 export const NOT_HELD = '–';
@@ -66,15 +69,49 @@ function countPeople(count: number): string {
   return `${count} ${count === 1 ? 'person' : 'people'}`;
 }
 
+/** Counts by severity, such as `2 errors, 1 warning`, leaving out severities with none. */
+function severityCounts(counts: Partial<Record<Severity, number>>): string {
+  return (['error', 'warning', 'information', 'hint'] as const)
+    .filter((severity) => (counts[severity] ?? 0) > 0)
+    .map((severity) => {
+      const count = counts[severity] ?? 0;
+      return severity === 'information' ? `${count} information` : plural(count, severity);
+    })
+    .join(', ');
+}
+
+function withSeverities(
+  count: number,
+  noun: string,
+  counts: Partial<Record<Severity, number>>,
+): string {
+  return count === 0 ? `no ${noun}` : `${plural(count, noun)} (${severityCounts(counts)})`;
+}
+
+/**
+ * Summarises the report in one paragraph: people covered, open gaps and document problems
+ * by severity, and how many information notes are left out of the list.
+ */
 export function summaryText(input: ReportInput): string {
   const { summary } = input.coverage;
-  const counts = (['error', 'warning', 'information', 'hint'] as const)
-    .map((severity) => plural(summary.gapsBySeverity[severity] ?? 0, severity))
-    .join(', ');
-  return (
+  const problems = countProblems(input.diagnostics);
+  const gaps = withSeverities(input.coverage.gaps.length, 'gap', summary.gapsBySeverity);
+  const documentProblems = withSeverities(problems.errors + problems.warnings, 'document problem', {
+    error: problems.errors,
+    warning: problems.warnings,
+  });
+  const text =
     `${summary.peopleFullyCovered} of ${countPeople(summary.people)} fully covered across ` +
-    `${plural(summary.roles, 'role')}. Gaps: ${counts}.`
-  );
+    `${plural(summary.roles, 'role')}. Open: ${gaps} and ${documentProblems}.`;
+  return problems.notes === 0 ? text : `${text} ${notesText(problems)}`;
+}
+
+/** Writes the sentence that counts the information and hint diagnostics left out of the list. */
+export function notesText(problems: ProblemCounts): string {
+  const count = problems.notes;
+  return count === 1
+    ? '1 information note on a document, such as a role mapping, is not listed.'
+    : `${count} information notes on documents, such as role mappings, are not listed.`;
 }
 
 /** Describes how often a training repeats, such as `P2Y (every 2 years)`. */
@@ -130,10 +167,12 @@ export function describeResult(
 export function writeDefence(input: ReportInput, obligations: readonly ObligationRow[]): string {
   const { coverage, documentId, productName } = input;
   const { summary } = coverage;
+
   const sentences = [
     `Report ${documentId} shows, for ${productName}, the security training and competency ` +
       `evidence that ${SCOPE} require, as analysed on ${coverage.today}.`,
   ];
+
   const met = obligations.filter((o) => o.verdict === 'met');
   const open = obligations.filter((o) => o.verdict !== 'met');
   if (obligations.length === 0) {
@@ -148,10 +187,22 @@ export function writeDefence(input: ReportInput, obligations: readonly Obligatio
         : `The evidence shows these obligations of clause 4.1.4 met: ${titles}.`,
     );
   }
+
+  const problems = countProblems(input.diagnostics);
+  if (problems.errors > 0) {
+    const errors = plural(problems.errors, 'error');
+    const documents = plural(problems.filesWithErrors, 'document');
+    sentences.push(
+      `The evidence is not complete while ${errors} ${problems.errors === 1 ? 'remains' : 'remain'} ` +
+        `in ${documents}, because content that cannot be read or validated may be missing ` +
+        'from the analysis.',
+    );
+  }
   sentences.push(
     `Across ${plural(summary.roles, 'role')}, ${summary.peopleFullyCovered} of ` +
       `${countPeople(summary.people)} hold every training and passed assessment their roles require.`,
   );
+
   const gapTotal = coverage.gaps.length;
   if (open.length > 0) {
     const items = open.map(
@@ -160,12 +211,18 @@ export function writeDefence(input: ReportInput, obligations: readonly Obligatio
     );
     sentences.push(`These obligations remain open: ${items.join('; ')}.`);
   }
-  sentences.push(
-    gapTotal === 0
-      ? 'No gap remains open.'
-      : gapTotal === 1
-        ? 'The open gap is listed with the file and line to change.'
-        : `The ${gapTotal} open gaps are listed with the file and line to change.`,
-  );
+  sentences.push(openFindingsSentence(gapTotal, problems.errors + problems.warnings));
   return sentences.join(' ');
+}
+
+function openFindingsSentence(gaps: number, problems: number): string {
+  if (gaps === 0 && problems === 0) return 'No gap or document problem remains open.';
+  const items: string[] = [];
+  if (gaps > 0) items.push(gaps === 1 ? 'the open gap' : `the ${gaps} open gaps`);
+  if (problems > 0) {
+    items.push(problems === 1 ? 'the document problem' : `the ${problems} document problems`);
+  }
+  const verb = gaps + problems === 1 ? 'is' : 'are';
+  const sentence = `${items.join(' and ')} ${verb} listed with the file and line to change.`;
+  return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}`;
 }

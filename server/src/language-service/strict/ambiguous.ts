@@ -8,9 +8,9 @@ import type { SourceFile } from '../source-file';
 import { nodeRange, toPointer, walkValues } from './yaml-paths';
 
 /** The YAML 1.1 boolean words that YAML 1.2's core schema leaves as text. */
-const YAML11_BOOLEANS: Record<string, boolean> = Object.fromEntries([
-  ...['y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON'].map((word) => [word, true]),
-  ...['n', 'N', 'no', 'No', 'NO', 'off', 'Off', 'OFF'].map((word) => [word, false]),
+const YAML11_BOOLEANS: ReadonlyMap<string, boolean> = new Map([
+  ...['y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON'].map((word) => [word, true] as const),
+  ...['n', 'N', 'no', 'No', 'NO', 'off', 'Off', 'OFF'].map((word) => [word, false] as const),
 ]);
 
 /**
@@ -26,7 +26,7 @@ export function ambiguousScalarWarnings(
   const warnings: Diagnostic[] = [];
   walkValues(block, (node, path) => {
     if (!isScalar(node) || node.type !== 'PLAIN' || typeof node.value !== 'string') return;
-    const booleanValue = YAML11_BOOLEANS[node.value];
+    const booleanValue = YAML11_BOOLEANS.get(node.value);
     if (booleanValue === undefined || errorPointers.has(toPointer(path))) return;
     const range = nodeRange(file, block, node);
     if (!range) return;

@@ -366,15 +366,18 @@ function readMatrix(reader: DocumentReader, context: EntityContext): void {
     const path = ['people', index];
     const person = reader.reference('person', [...path, 'person']);
     const roles = reader.references('role', [...path, 'roles']);
-    const levels: Record<string, Level> = {};
+    // Entries become own properties even for a key such as `__proto__`, which an assignment
+    // would take as the object's prototype.
+    const levelEntries: [string, Level][] = [];
     for (const competency of reader.keys([...path, 'levels'])) {
       const keyLocation = reader.keyLocation([...path, 'levels', competency]);
       if (keyLocation) {
         context.entities.references.push({ kind: 'competency', id: competency, ...keyLocation });
       }
       const level = reader.level([...path, 'levels', competency]);
-      if (level !== undefined) levels[competency] = level;
+      if (level !== undefined) levelEntries.push([competency, level]);
     }
+    const levels: Record<string, Level> = Object.fromEntries(levelEntries);
     if (!person) return [];
     const location = reader.location([...path, 'person']);
     return [{ person, roles, levels, ...(location ? { location } : {}) }];

@@ -1,5 +1,6 @@
 // Words for schema errors: what is wrong, the allowed values and the fix, for a quality
 // engineer who reads the message in the editor or in a CI log.
+import { ownValue } from '../collections';
 import type { ErrorObject } from 'ajv';
 import { DIAGNOSTIC_CODES, type DiagnosticCode } from '../diagnostics';
 import { LEVEL_NAMES, type DocumentKind } from '../model';
@@ -65,9 +66,9 @@ export function objectPhrase(path: YamlPath, kind: DocumentKind): string {
   if (last === undefined) return `a ${kind} document`;
   if (typeof last === 'number') {
     const list = String(path[path.length - 2]);
-    return ITEM_PHRASES[list] ?? `an entry of "${list}"`;
+    return ownValue(ITEM_PHRASES, list) ?? `an entry of "${list}"`;
   }
-  return OBJECT_PHRASES[last] ?? `"${last}"`;
+  return ownValue(OBJECT_PHRASES, last) ?? `"${last}"`;
 }
 
 /** Describes a value for "found …": quoted text, a number, "a list", "an empty value". */

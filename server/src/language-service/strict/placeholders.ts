@@ -1,5 +1,6 @@
 // Finds template placeholders left in values, such as `[Date]`, `_[Name]_` or `TBD`. They
 // are reported once by the coverage analysis as unfilled templates, never as schema errors.
+import { ownValue } from '../collections';
 import { isScalar, isSeq, type Node } from 'yaml';
 import type { YamlBlock } from '../documents';
 import type { UnfilledValue } from '../model';
@@ -99,5 +100,5 @@ function fieldName(path: YamlPath): string | undefined {
   const key = names[names.length - 1];
   if (key === undefined) return undefined;
   const parent = names[names.length - 2];
-  return FIELD_NAMES[`${parent}.${key}`] ?? FIELD_NAMES[key] ?? key;
+  return ownValue(FIELD_NAMES, `${parent}.${key}`) ?? ownValue(FIELD_NAMES, key) ?? key;
 }

@@ -2,6 +2,7 @@
 // each against the JSON Schema of its kind, and converts it into model entities.
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import { isNode, type Document } from 'yaml';
+import { appendAll } from '../collections';
 import type { Catalog } from '../catalog-types';
 import { createDiagnostic, DIAGNOSTIC_CODES } from '../diagnostics';
 import type { YamlBlock } from '../documents';
@@ -11,6 +12,7 @@ import { closestValues, describeValue } from './messages';
 import { ambiguousScalarWarnings } from './ambiguous';
 import { convertDocument, IdRegistry } from './entities';
 import { findPlaceholders } from './placeholders';
+import { recordConsistencyWarnings } from './record-checks';
 import { invalidValuePointers, schemaDiagnostics } from './schema-diagnostics';
 import { documentScope, type DocumentScope } from './scope';
 import { validateAgainstSchema } from './validate';
@@ -54,7 +56,7 @@ export function readStrictDocuments(
     const scope = documentScope(file, block);
     if (scope) readDocument(file, block, scope, ids, result);
   }
-  result.diagnostics.push(...ids.diagnostics);
+  appendAll(result.diagnostics, ids.diagnostics);
   result.diagnostics.sort(
     (a, b) =>
       a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
@@ -82,7 +84,7 @@ function readDocument(
   if (!kind || data === undefined || data === null) return;
 
   const placeholders = findPlaceholders(file, block);
-  result.entities.unfilled.push(...placeholders.unfilled);
+  appendAll(result.entities.unfilled, placeholders.unfilled);
   const errors = isMeaningful(block.document) ? validateAgainstSchema(kind, data) : [];
   const context = {
     file,
@@ -92,12 +94,15 @@ function readDocument(
     placeholders: placeholders.pointers,
     kindMissing: !declared,
   };
-  result.diagnostics.push(...schemaDiagnostics(errors, context));
+  appendAll(result.diagnostics, schemaDiagnostics(errors, context));
 
   const invalid = invalidValuePointers(errors);
-  result.diagnostics.push(...ambiguousScalarWarnings(file, block, invalid));
+  appendAll(result.diagnostics, ambiguousScalarWarnings(file, block, invalid));
   const skipped = new Set([...invalid, ...placeholders.pointers]);
   convertDocument(kind, { file, block, data, skipped, entities: result.entities, ids });
+  if (kind === 'TrainingRecord') {
+    appendAll(result.diagnostics, recordConsistencyWarnings(file, block, data, skipped));
+  }
 }
 
 /** The kind a `kind:` key names; reports `unknown-kind` and returns undefined otherwise. */

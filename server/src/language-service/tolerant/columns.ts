@@ -1,5 +1,6 @@
 // Table headers mapped to model fields, in English and German, plus the column groups of
 // the wide layout ("Training #1: QMS Intro") and the transposed one ("Participant #1").
+import { ownValue } from '../collections';
 import type { ColumnField } from '../config';
 import { normalizeLabel } from './text';
 
@@ -128,7 +129,7 @@ export function classifyHeader(
       ? { kind: 'participant-group', label: participant[1]!, name }
       : { kind: 'participant-group', label: participant[1]! };
   }
-  const field = BUILT_IN_HEADERS[label];
+  const field = ownValue(BUILT_IN_HEADERS, label);
   return field ? { kind: 'field', field } : { kind: 'unknown' };
 }
 

@@ -4,6 +4,7 @@
 // records. What cannot be read becomes an information diagnostic, never an error.
 import type { Root } from 'mdast';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { appendAll } from '../collections';
 import type { Catalog } from '../catalog-types';
 import type { RepositoryConfig } from '../config';
 import type { YamlBlock } from '../documents';
@@ -57,7 +58,7 @@ export function readConventions(
   const entities = emptyEntities();
   for (const result of results) {
     for (const key of Object.keys(entities) as (keyof FileEntities)[]) {
-      (entities[key] as unknown[]).push(...result.entities[key]);
+      appendAll(entities[key] as unknown[], result.entities[key]);
     }
   }
   return { entities, diagnostics: results.flatMap((result) => result.diagnostics) };

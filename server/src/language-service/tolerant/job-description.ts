@@ -3,6 +3,7 @@
 // TrainingProfile with one requirement per bullet.
 import type { Root } from 'mdast';
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
+import { appendAll } from '../collections';
 import type { Catalog } from '../catalog-types';
 import type { RepositoryConfig } from '../config';
 import { createDiagnostic, DIAGNOSTIC_CODES } from '../diagnostics';
@@ -18,7 +19,7 @@ import type { SourceFile } from '../source-file';
 import { classifyTraining, coveredCompetencies, findAssessmentMethod } from './classify';
 import { frontMatterRange, stringValue, type FrontMatter } from './front-matter';
 import type { CompiledKeywordRules } from './keyword-rules';
-import { readRecurrence } from './recurrence';
+import { readRecurrence, type RecurrenceReading } from './recurrence';
 import { mapToCatalogRoles, mappedClauses, mappedCompetencies } from './role-mapping';
 import {
   firstHeading,
@@ -101,6 +102,19 @@ function uniqueId(base: string, taken: Set<string>): string {
   return id;
 }
 
+/**
+ * Removes a recurrence phrase that ends the title, with the separators before it, so
+ * "Secure coding training, annually" gets the same id as "Secure coding training" in a table.
+ * The phrase stays in the requirement's `recurrenceText`.
+ */
+function withoutTrailingRecurrence(title: string, recurrence: RecurrenceReading): string {
+  if (recurrence.kind === 'none') return title;
+  const phrase = recurrence.text.toLowerCase();
+  const trimmed = title.trimEnd();
+  if (phrase === '' || !trimmed.toLowerCase().endsWith(phrase)) return title;
+  return trimmed.slice(0, trimmed.length - phrase.length).replace(/[\s,;:–—-]+$/u, '');
+}
+
 function readRequirements(section: Section, context: ReadContext) {
   const trainings: TrainingRequirement[] = [];
   const taken = new Set<string>();
@@ -110,7 +124,9 @@ function readRequirements(section: Section, context: ReadContext) {
     const range = nodeRange(context.file, item.children[0] ?? item);
     const title = text.replace(/[.;]\s*$/, '');
     const titleWithoutNotes = title.replace(/\s*\([^)]*\)/g, '');
-    const id = uniqueId(shortenId(toKebabId(titleWithoutNotes || title)) || 'training', taken);
+    const recurrence = readRecurrence(text);
+    const idText = withoutTrailingRecurrence(titleWithoutNotes, recurrence) || title;
+    const id = uniqueId(shortenId(toKebabId(idText)) || 'training', taken);
     const classification = classifyTraining(text, context.rules);
     const requirement: TrainingRequirement = {
       id,
@@ -119,7 +135,6 @@ function readRequirements(section: Section, context: ReadContext) {
       covers: coveredCompetencies(classification),
       location: { uri: context.file.uri, range },
     };
-    const recurrence = readRecurrence(text);
     if (recurrence.kind === 'recurring') {
       requirement.recurrence = recurrence.duration;
       requirement.recurrenceText = recurrence.text;
@@ -239,6 +254,7 @@ export function readJobDescription(context: ReadContext): ReadResult {
     if (assessment) profile.assessment = assessment;
     entities.profiles.push(profile);
   }
-  entities.unfilled.push(...frontMatterUnfilled(context), ...proseUnfilled(file, tree));
+  appendAll(entities.unfilled, frontMatterUnfilled(context));
+  appendAll(entities.unfilled, proseUnfilled(file, tree));
   return { entities, diagnostics };
 }

@@ -1,6 +1,7 @@
 // Procedures whose front matter holds a `training:` block (departments, quiz or
 // acknowledgment, due days): read as a training requirement of the roles the departments
 // stand for.
+import { ownValue } from '../collections';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { createDiagnostic, DIAGNOSTIC_CODES } from '../diagnostics';
 import { emptyEntities, type TrainingProfile, type TrainingRequirement } from '../model';
@@ -84,7 +85,7 @@ export function readProcedure(context: ReadContext): ReadResult {
 
   const modeText =
     typeof block['training_mode'] === 'string' ? block['training_mode'].trim() : undefined;
-  const mode = modeText === undefined ? undefined : MODES[modeText.toLowerCase()];
+  const mode = modeText === undefined ? undefined : ownValue(MODES, modeText.toLowerCase());
   if (modeText !== undefined && !mode) {
     const message = `Unknown training_mode "${modeText}"; expected "quiz" or "acknowledgment". The training is read without an assessment.`;
     diagnostics.push(

@@ -2,6 +2,7 @@
 // items and node text, with LSP ranges from the mdast offsets.
 import type { Heading, ListItem, Nodes, Root, RootContent } from 'mdast';
 import type { Range } from 'vscode-languageserver-types';
+import { appendAll } from '../collections';
 import type { SourceFile } from '../source-file';
 import { normalizeLabel } from './text';
 
@@ -96,7 +97,7 @@ export function sectionListItems(section: Section): ListItem[] {
   const items: ListItem[] = [];
   for (const node of section.nodes) {
     if (node.type === 'heading') break;
-    if (node.type === 'list') items.push(...node.children);
+    if (node.type === 'list') appendAll(items, node.children);
   }
   return items;
 }
