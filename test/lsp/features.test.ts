@@ -218,6 +218,64 @@ describe('lsp features', { timeout: 30_000 }, () => {
     assert.match(markdownOf(hover.contents), /stride \(proficient\)/);
   });
 
+  it('hover shows workspace role before catalog', async () => {
+    const roleUri = await client.writeFile(
+      'role-hover/security-architect.yaml',
+      fs.readFileSync(fixture('lsp', 'role-hover', 'security-architect.yaml'), 'utf8'),
+    );
+    const jobUri = await client.writeFile(
+      'role-hover/threat-modeler.md',
+      fs.readFileSync(fixture('lsp', 'role-hover', 'threat-modeler.md'), 'utf8'),
+    );
+    const text = fs.readFileSync(fixture('lsp', 'role-hover', 'profile.yaml'), 'utf8');
+    const uri = await client.open('role-hover/profile.yaml', text);
+    try {
+      const role = await client.connection.sendRequest(HoverRequest.type, {
+        textDocument: { uri },
+        position: at(text, 'role: security-architect', 8),
+      });
+      const roleText = markdownOf(role?.contents);
+      assert.ok(
+        roleText.startsWith(
+          '**Pump Security Architect** (`security-architect`), workspace role description',
+        ),
+        roleText,
+      );
+      assert.ok(roleText.includes(`Defined in [security-architect.yaml](${roleUri}#L2), line 2`));
+      assert.ok(
+        roleText.includes('- Own the security architecture of the infusion pump controller'),
+      );
+      assert.ok(roleText.includes('Clauses: IEC81001-5-1:5.3\n'));
+      assert.ok(roleText.includes('Competencies: secure-design (expert)\n'));
+      const catalogStart = roleText.indexOf('**Built-in catalog role: Security Architect**');
+      assert.ok(catalogStart > roleText.indexOf('Competencies: secure-design'), roleText);
+      assert.ok(roleText.indexOf('Designs the security architecture') > catalogStart);
+
+      const job = await client.connection.sendRequest(HoverRequest.type, {
+        textDocument: { uri },
+        position: at(text, 'role: threat-modeler', 8),
+      });
+      const jobText = markdownOf(job?.contents);
+      assert.ok(
+        jobText.startsWith(
+          '**Firmware Threat Analyst** (`threat-modeler`), workspace job description',
+        ),
+        jobText,
+      );
+      assert.ok(jobText.includes(`Defined in [threat-modeler.md](${jobUri}#L7), line 7`));
+      assert.ok(jobText.includes('- Review the threat model with the security architect.'));
+      assert.match(
+        jobText,
+        /\n\nMapped to security-architect, threat-modeler because [^\n]+\n\n---\n\n/,
+      );
+      assert.match(jobText, /\*\*Built-in catalog role: Threat Modeler\*\* \(`threat-modeler`\)/);
+    } finally {
+      await client.close(uri);
+      await client.deleteFile('role-hover/security-architect.yaml');
+      await client.deleteFile('role-hover/threat-modeler.md');
+    }
+  });
+
   it('hover shows catalog entries', async () => {
     const text = fs.readFileSync(fixture('lsp', 'workspace', ROLE), 'utf8');
     const uri = client.uri(ROLE);

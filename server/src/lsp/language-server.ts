@@ -272,7 +272,11 @@ class CompetencyLensServer {
     const workspace = this.sync.workspace;
     const options = coverageOptions(this.settings, this.sync.config);
     const uris = new Set(workspace.uris);
-    const config = this.sync.configDiagnostics;
+    // The configuration file's problems come from the workspace when it indexed the file
+    // (parseFile checks it), and from the configuration reader only when it did not.
+    const config = workspace.getFile(this.sync.configDiagnostics?.uri ?? '')
+      ? undefined
+      : this.sync.configDiagnostics;
     if (config) uris.add(config.uri);
     for (const uri of uris) {
       const diagnostics = workspace.diagnostics(uri, options);

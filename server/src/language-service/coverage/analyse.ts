@@ -4,6 +4,7 @@
 import type { CoverageResult, Gap, PersonRoleCell, Severity } from '../../shared/coverage';
 import type { Catalog } from '../catalog-types';
 import type { WorkspaceModel } from '../model';
+import { appendAll } from '../collections';
 import { AnalysisContext } from './context';
 import { compareGaps } from './gap';
 import { findIndependenceGaps } from './independence';
@@ -33,29 +34,29 @@ export function analyseCoverage(
   const context = new AnalysisContext(model, catalog, options);
   const roleIds = analysedRoles(context);
   const gaps: Gap[] = [];
+  // Each finder's result is appended item by item, because one finder may return more gaps
+  // than a spread call can pass on the stack (a file full of unfilled template rows).
+  const add = (found: Gap[]): void => appendAll(gaps, found);
   // A workspace without a single competency document is not a QMS yet, so the gaps of the
   // whole workspace (no program, activities nobody serves) would only flood unrelated files.
   if (context.hasEntities) {
-    gaps.push(...findProgramGaps(context), ...findUnservedActivities(context, roleIds));
+    add(findProgramGaps(context));
+    add(findUnservedActivities(context, roleIds));
   }
-  gaps.push(
-    ...findRoleGaps(context, roleIds),
-    ...findUnassignedRoles(context),
-    ...findProfileGaps(context, roleIds),
-    ...findRecurrenceGaps(context),
-    ...findUnknownReferences(context),
-    ...findUnfilledTemplates(context),
-  );
+  add(findRoleGaps(context, roleIds));
+  add(findUnassignedRoles(context));
+  add(findProfileGaps(context, roleIds));
+  add(findRecurrenceGaps(context));
+  add(findUnknownReferences(context));
+  add(findUnfilledTemplates(context));
   const matrix: PersonRoleCell[] = [];
   for (const person of context.people) {
     const standings = personStandings(context, person);
     const personGaps = findPersonGaps(context, standings);
-    gaps.push(
-      ...personGaps,
-      ...findMatrixGaps(context, person),
-      ...findIndependenceGaps(context, person),
-    );
-    matrix.push(...buildMatrixCells(context, person, standings, personGaps));
+    add(personGaps);
+    add(findMatrixGaps(context, person));
+    add(findIndependenceGaps(context, person));
+    appendAll(matrix, buildMatrixCells(context, person, standings, personGaps));
   }
   gaps.sort(compareGaps);
   return {

@@ -1,6 +1,7 @@
 // Indexes over the workspace model that every gap family reads: roles as the analysis sees
 // them, the trainings each role requires, people with their current duties, and the places
 // where roles are used.
+import { appendAll } from '../collections';
 import type { CoverageOptions } from './analyse';
 import type { Catalog, CatalogRole } from '../catalog-types';
 import type {
@@ -226,8 +227,8 @@ function mergePeople(records: PersonRecord[]): Person[] {
     person.name ??= record.name;
     person.startDate ??= record.startDate;
     person.location ??= record.location;
-    person.assignments.push(...record.assignments);
-    person.completed.push(...record.completed);
+    appendAll(person.assignments, record.assignments);
+    appendAll(person.completed, record.completed);
   }
   return [...byId.values()].sort((a, b) => compareText(a.id, b.id));
 }

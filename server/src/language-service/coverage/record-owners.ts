@@ -5,10 +5,13 @@ import type { Location, PersonRecord, WorkspaceModel } from '../model';
 
 interface Owner {
   person: string;
-  /** The record's own place and those of its assignments, completions and assessments. */
-  marks: Range[];
-  /** True for a record read from a Markdown table, whose rows may interleave people. */
-  tabular: boolean;
+  /**
+   * For a record read from a Markdown table, whose rows may interleave people: the lines of
+   * its places. Otherwise undefined, and `span` covers the record.
+   */
+  rows: Set<number> | undefined;
+  /** From the first to the last of the record's places, computed once per record. */
+  span: Range | undefined;
 }
 
 /** The start of an entity in a file, and the person when the entity is a record. */
@@ -40,10 +43,9 @@ export class RecordOwners {
     const owners = this.ownersByFile.get(place.uri) ?? [];
     const found = new Set<string>();
     for (const owner of owners) {
-      if (owner.tabular) {
-        const sameRow = owner.marks.some((mark) => mark.start.line === place.range.start.line);
-        if (sameRow) found.add(owner.person);
-      } else if (contains(span(owner.marks), place.range.start)) {
+      if (owner.rows) {
+        if (owner.rows.has(place.range.start.line)) found.add(owner.person);
+      } else if (contains(owner.span, place.range.start)) {
         found.add(owner.person);
       }
     }
@@ -67,7 +69,12 @@ export class RecordOwners {
       .filter((place): place is Location => place !== undefined && place.uri === uri)
       .map((place) => place.range);
     const owners = this.ownersByFile.get(uri) ?? [];
-    owners.push({ person: record.id, marks, tabular: record.origin === 'table' });
+    const tabular = record.origin === 'table';
+    owners.push({
+      person: record.id,
+      rows: tabular ? new Set(marks.map((mark) => mark.start.line)) : undefined,
+      span: tabular ? undefined : span(marks),
+    });
     this.ownersByFile.set(uri, owners);
     // A table record's place is its first row, so it does not mark where the next rows start.
     if (record.origin !== 'table') this.addStart(record.location, record.id);

@@ -1,8 +1,9 @@
-// Hover on ids (the catalog entry or the defining document), on clause references and
+// Hover on ids (the defining document and the catalog entry), on clause references and
 // closed vocabularies, and on property keys (the schema's description).
 import { MarkupKind, type Hover, type Position, type Range } from 'vscode-languageserver-types';
 import type { Workspace } from '../workspace';
 import { describeId, type ValueKind } from './ids';
+import { roleHoverMarkdown } from './role-hover';
 import { isDocumentKind, kindSchema, schemaAt } from './schema-nav';
 import { idTargetAt, tokenAt, valueKindOf } from './target';
 import { yamlContextAt } from './yaml-context';
@@ -16,6 +17,10 @@ export function doHover(workspace: Workspace, uri: string, position: Position): 
   const catalog = workspace.context.catalog;
 
   const target = idTargetAt(parsed, model, position);
+  if (target?.kind === 'role') {
+    const markdown = roleHoverMarkdown(target.id, model, catalog);
+    return markdown ? hover(markdown, target.range) : null;
+  }
   if (target) {
     const entry = describeId(target.kind, target.id, model, catalog);
     return entry ? hover(entry.documentation, target.range) : null;
