@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Range } from 'vscode-languageserver-types';
-import { collectFileDiagnostics } from '../../server/src/cli/findings';
+import { collectFileDiagnostics } from '../../server/src/language-service/diagnostic-entries';
 import { loadWorkspace } from '../../server/src/cli/load';
 import { loadCatalog } from '../../server/src/language-service/catalog';
 import { emptyEntities, type WorkspaceModel } from '../../server/src/language-service/model';

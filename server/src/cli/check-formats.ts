@@ -1,7 +1,8 @@
 // Output formats of `check`: text for people, JSON for scripts, SARIF for code scanning,
 // JUnit XML for CI test views.
-import type { CheckResult, DiagnosticEntry } from './findings';
-import { compareLocated } from './findings';
+import type { DiagnosticEntry } from '../language-service/diagnostic-entries';
+import { compareLocated } from '../language-service/diagnostic-entries';
+import type { CheckResult } from './findings';
 
 type Finding = DiagnosticEntry & { kind: 'diagnostic' | 'gap' };
 

@@ -6,7 +6,8 @@ import type { CoverageOptions } from '../language-service/coverage/analyse';
 import { renderReport } from '../language-service/report/render';
 import type { Command } from './args';
 import { formatJson, formatJunit, formatSarif, formatText } from './check-formats';
-import { collectFileDiagnostics, collectFindings } from './findings';
+import { collectFileDiagnostics } from '../language-service/diagnostic-entries';
+import { collectFindings } from './findings';
 import { InputError, loadWorkspace } from './load';
 
 const DEFAULT_DOCUMENT_ID = 'unnumbered';

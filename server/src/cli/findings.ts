@@ -1,19 +1,12 @@
 // The result of `check`: file diagnostics and coverage gaps, with workspace-relative paths,
 // in a stable order.
-import type { Diagnostic, Range } from 'vscode-languageserver-types';
-import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import type { Workspace } from '../language-service/workspace';
+import {
+  collectFileDiagnostics,
+  compareLocated,
+  type DiagnosticEntry,
+} from '../language-service/diagnostic-entries';
 import type { CoverageResult, Gap, Severity } from '../shared/coverage';
 import type { LoadedWorkspace } from './load';
-
-/** One diagnostic of the JSON output; the field set is a public interface. */
-export interface DiagnosticEntry {
-  file: string;
-  range: Range;
-  severity: Severity;
-  code: string;
-  message: string;
-}
 
 export interface CheckSummary {
   today: string;
@@ -32,13 +25,6 @@ export interface CheckResult {
   gaps: Gap[];
   summary: CheckSummary;
 }
-
-const SEVERITY_NAMES: Record<DiagnosticSeverity, Severity> = {
-  [DiagnosticSeverity.Error]: 'error',
-  [DiagnosticSeverity.Warning]: 'warning',
-  [DiagnosticSeverity.Information]: 'information',
-  [DiagnosticSeverity.Hint]: 'hint',
-};
 
 export function collectFindings(loaded: LoadedWorkspace, coverage: CoverageResult): CheckResult {
   const { workspace, relativePath } = loaded;
@@ -63,50 +49,4 @@ export function collectFindings(loaded: LoadedWorkspace, coverage: CoverageResul
       peopleFullyCovered: coverage.summary.peopleFullyCovered,
     },
   };
-}
-
-/** Lists the diagnostics of every workspace file with `relativePath` paths, sorted by place. */
-export function collectFileDiagnostics(
-  workspace: Workspace,
-  relativePath: (uri: string) => string,
-): DiagnosticEntry[] {
-  const diagnostics: DiagnosticEntry[] = [];
-  for (const uri of workspace.uris) {
-    for (const diagnostic of workspace.getFile(uri)!.diagnostics) {
-      diagnostics.push(toDiagnosticEntry(relativePath(uri), diagnostic));
-    }
-  }
-  return diagnostics.sort(compareLocated);
-}
-
-export function toDiagnosticEntry(file: string, diagnostic: Diagnostic): DiagnosticEntry {
-  return {
-    file,
-    range: diagnostic.range,
-    severity: SEVERITY_NAMES[diagnostic.severity ?? DiagnosticSeverity.Error],
-    code: String(diagnostic.code ?? ''),
-    message: diagnostic.message,
-  };
-}
-
-interface Located {
-  file: string;
-  range: Range;
-  code: string;
-  message: string;
-}
-
-export function compareLocated(a: Located, b: Located): number {
-  return (
-    compareText(a.file, b.file) ||
-    a.range.start.line - b.range.start.line ||
-    a.range.start.character - b.range.start.character ||
-    compareText(a.code, b.code) ||
-    compareText(a.message, b.message)
-  );
-}
-
-/** Compares by UTF-16 code units, so the order never depends on the machine's locale. */
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

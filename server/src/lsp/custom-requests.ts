@@ -1,7 +1,7 @@
 // The custom protocol: the coverage request the tree view shows, the report request, and
 // the notification that makes the client request the coverage again.
 import { ErrorCodes, ResponseError, type Connection, type Range } from 'vscode-languageserver/node';
-import { toDiagnosticEntry } from '../cli/findings';
+import { toDiagnosticEntry } from '../language-service/diagnostic-entries';
 import { renderReport, type ReportDiagnostic } from '../language-service/report/render';
 import type { RepositoryConfig } from '../language-service/config';
 import type { Workspace } from '../language-service/workspace';
