@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { ReportRequest } from '../../server/src/shared/protocol';
 import { copyFixture, LspTestClient } from '../helpers/lsp-client';
 import { fixture } from '../helpers/paths';
 
@@ -27,5 +28,11 @@ describe('lsp repository configuration', { timeout: 30_000 }, () => {
     const places = diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character}`);
     assert.deepEqual(places.sort(), ['0:0', '1:19']);
     assert.match(diagnostics.find((d) => d.range.start.line === 0)!.message, /"exclude"/);
+  });
+
+  it('report without labels uses the defaults', async () => {
+    const report = await client.connection.sendRequest(ReportRequest.type, { format: 'markdown' });
+    assert.match(report.content, /^# Security training and competency report: the product$/m);
+    assert.match(report.content, /\| Document \| unnumbered \|/);
   });
 });

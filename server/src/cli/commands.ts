@@ -1,4 +1,5 @@
 // The two commands: `check` prints findings, `report` writes the coverage report.
+import { DEFAULT_REPORT_LABELS, formatLocalDate } from '../language-service/defaults';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { RepositoryConfig } from '../language-service/config';
@@ -9,9 +10,6 @@ import { formatJson, formatJunit, formatSarif, formatText } from './check-format
 import { collectFileDiagnostics } from '../language-service/diagnostic-entries';
 import { collectFindings } from './findings';
 import { InputError, loadWorkspace } from './load';
-
-const DEFAULT_DOCUMENT_ID = 'unnumbered';
-const DEFAULT_PRODUCT = 'the product';
 
 export function runCheck(command: Extract<Command, { name: 'check' }>, version: string): number {
   const loaded = loadWorkspace(command.options);
@@ -37,8 +35,12 @@ export function runReport(command: Extract<Command, { name: 'report' }>): number
       diagnostics: collectFileDiagnostics(loaded.workspace, loaded.relativePath),
       model: loaded.workspace.model,
       catalog: loaded.workspace.context.catalog,
-      documentId: command.documentId ?? loaded.config.report.documentId ?? DEFAULT_DOCUMENT_ID,
-      productName: command.productName ?? loaded.config.report.productName ?? DEFAULT_PRODUCT,
+      documentId:
+        command.documentId ?? loaded.config.report.documentId ?? DEFAULT_REPORT_LABELS.documentId,
+      productName:
+        command.productName ??
+        loaded.config.report.productName ??
+        DEFAULT_REPORT_LABELS.productName,
       relativePath: loaded.relativePath,
     },
     command.format,
@@ -63,14 +65,7 @@ function coverageOptions(
   config: RepositoryConfig,
 ): CoverageOptions {
   return {
-    today: options.today ?? config.today ?? localToday(),
+    today: options.today ?? config.today ?? formatLocalDate(),
     expiryWarningDays: options.expiryWarningDays ?? config.expiryWarningDays,
   };
-}
-
-/** Today's date on this machine's clock and time zone, `YYYY-MM-DD`. */
-export function localToday(now = new Date()): string {
-  const month = String(now.getMonth() + 1).padStart(2, '0');
-  const day = String(now.getDate()).padStart(2, '0');
-  return `${now.getFullYear()}-${month}-${day}`;
 }

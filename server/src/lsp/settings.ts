@@ -1,5 +1,6 @@
 // The `competencyLens.*` settings as the server uses them. Values of the wrong type fall
 // back to their defaults, so a typo in settings.json never stops the analysis.
+import { DEFAULT_REPORT_LABELS, formatLocalDate } from '../language-service/defaults';
 import type { RepositoryConfig } from '../language-service/config';
 import type { CoverageOptions } from '../language-service/coverage/analyse';
 import { DEFAULT_MAX_FILE_SIZE } from '../language-service/file-content';
@@ -111,16 +112,11 @@ export function reportLabels(
   config: RepositoryConfig,
 ): { documentId: string; productName: string } {
   return {
-    documentId: settings.report.documentId || config.report.documentId || '',
-    productName: settings.report.productName || config.report.productName || '',
+    documentId:
+      settings.report.documentId || config.report.documentId || DEFAULT_REPORT_LABELS.documentId,
+    productName:
+      settings.report.productName || config.report.productName || DEFAULT_REPORT_LABELS.productName,
   };
-}
-
-/** Formats the calendar date of `date` in the server's time zone as `YYYY-MM-DD`. */
-export function formatLocalDate(date: Date): string {
-  const month = String(date.getMonth() + 1).padStart(2, '0');
-  const day = String(date.getDate()).padStart(2, '0');
-  return `${date.getFullYear()}-${month}-${day}`;
 }
 
 export function isValidDate(text: string): boolean {

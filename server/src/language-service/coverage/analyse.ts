@@ -59,14 +59,18 @@ export function analyseCoverage(
     appendAll(matrix, buildMatrixCells(context, person, standings, personGaps));
   }
   gaps.sort(compareGaps);
+  const people = {
+    total: context.people.length,
+    covered: countFullyCovered(context, gaps, matrix),
+  };
   return {
     today: options.today,
     gaps,
-    obligations: summariseObligations(model, gaps),
+    obligations: summariseObligations(model, gaps, people),
     matrix,
     summary: {
-      people: context.people.length,
-      peopleFullyCovered: countFullyCovered(context, gaps, matrix),
+      people: people.total,
+      peopleFullyCovered: people.covered,
       roles: roleIds.length,
       gapsBySeverity: countBySeverity(gaps),
     },

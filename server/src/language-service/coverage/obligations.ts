@@ -29,12 +29,29 @@ const MISSING_REASONS: Record<ObligationId, string> = {
   'training-records': 'No TrainingRecord or competency matrix records training.',
 };
 
-export function summariseObligations(model: WorkspaceModel, gaps: Gap[]): ObligationSummary[] {
+/** How many people the analysis found, and how many of them are fully covered. */
+export interface PeopleCount {
+  total: number;
+  covered: number;
+}
+
+export function summariseObligations(
+  model: WorkspaceModel,
+  gaps: Gap[],
+  people: PeopleCount,
+): ObligationSummary[] {
   const evidence = evidenceFiles(model);
   return OBLIGATIONS.map((id) => {
     const files = evidence[id];
     const counted = gaps.filter((gap) => gap.obligation === id);
-    const { verdict, reason } = judge(id, files, counted);
+    let { verdict, reason } = judge(id, files, counted);
+    // Expertise is demonstrated person by person, so the verdict also follows the people
+    // whose roles are not fully covered, whatever obligation their gaps count against.
+    if (id === 'demonstrated-expertise' && verdict !== 'not-met' && people.covered < people.total) {
+      const covered = `${people.covered} of ${people.total === 1 ? '1 person' : `${people.total} people`} fully covered`;
+      verdict = people.covered === 0 ? 'not-met' : 'partly-met';
+      reason = `${reason.replace(/\.$/, '')}; ${covered}.`;
+    }
     return {
       id,
       title: TITLES[id],
@@ -60,7 +77,10 @@ function judge(
   const errors = gaps.filter((gap) => gap.severity === 'error').length;
   const warnings = gaps.filter((gap) => gap.severity === 'warning').length;
   const documented = `Documented in ${plural(files.length, 'file')}`;
-  if (errors + warnings === 0) return { verdict: 'met', reason: `${documented} with no open gap.` };
+  if (errors + warnings === 0) {
+    const notes = gaps.length > 0 ? ` (${plural(gaps.length, 'note')} for information)` : '';
+    return { verdict: 'met', reason: `${documented} with no open error or warning${notes}.` };
+  }
   const open = [errors ? plural(errors, 'error') : '', warnings ? plural(warnings, 'warning') : '']
     .filter(Boolean)
     .join(' and ');
