@@ -59,6 +59,8 @@ export interface StartOptions {
   folder: string;
   /** The `competencyLens` settings section the client returns. */
   settings?: Record<string, unknown>;
+  /** Sent as `initializationOptions`, as clients without `workspace/configuration` do. */
+  initializationOptions?: unknown;
   capabilities?: ClientCapabilities;
 }
 
@@ -111,6 +113,7 @@ export class LspTestClient {
       rootUri: folderUri,
       workspaceFolders: [{ uri: folderUri, name: path.basename(options.folder) }],
       capabilities: options.capabilities ?? FULL_CAPABILITIES,
+      initializationOptions: options.initializationOptions,
     });
     await connection.sendNotification(InitializedNotification.type, {});
     return client;

@@ -74,4 +74,25 @@ describe('lsp capabilities', { timeout: 30_000 }, () => {
       assert.equal(coverage.today, '2027-03-04');
     });
   });
+
+  for (const [shape, options] of [
+    ['section', { competencyLens: { today: '2027-05-06' } }],
+    ['settings and section', { settings: { competencyLens: { today: '2027-05-06' } } }],
+  ] as const) {
+    it(`reads initialization options (${shape})`, async () => {
+      const folder = copyFixture(fixture('lsp', 'workspace'));
+      const client = await LspTestClient.start({
+        folder,
+        capabilities: {},
+        initializationOptions: options,
+      });
+      try {
+        const coverage = await client.connection.sendRequest(CoverageRequest.type, {});
+        assert.equal(coverage.today, '2027-05-06');
+      } finally {
+        await client.stop();
+        fs.rmSync(folder, { recursive: true, force: true });
+      }
+    });
+  }
 });

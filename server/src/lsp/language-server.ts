@@ -148,8 +148,7 @@ class CompetencyLensServer {
     const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? [];
     if (folders.length === 0 && params.rootUri) folders.push(params.rootUri);
     this.sync.setFolders(folders);
-    this.pushedSettings = (params.initializationOptions as { settings?: unknown } | undefined)
-      ?.settings;
+    this.pushedSettings = settingsSection(params.initializationOptions);
     return {
       capabilities: serverCapabilities(this.features),
       serverInfo: { name: 'Competency Lens' },
@@ -176,7 +175,7 @@ class CompetencyLensServer {
 
   private async configurationHandler(params: DidChangeConfigurationParams): Promise<void> {
     if (!this.requireFeatures().configuration) {
-      this.pushedSettings = (params.settings as Record<string, unknown> | null)?.[SETTINGS_SECTION];
+      this.pushedSettings = settingsSection(params.settings);
     }
     const settings = await this.loadSettings();
     if (!settings) return;
@@ -376,4 +375,23 @@ class CompetencyLensServer {
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
     this.connection.console.error(`${name} failed: ${detail}`);
   }
+}
+
+/**
+ * Finds the `competencyLens` settings in what a client pushes, in
+ * `initializationOptions` or `workspace/didChangeConfiguration`. Both
+ * `{ competencyLens: {...} }` and `{ settings: { competencyLens: {...} } }` are accepted,
+ * and for compatibility a bare `{ settings: {...} }` of the section's own keys.
+ */
+function settingsSection(pushed: unknown): unknown {
+  if (!isRecord(pushed)) return undefined;
+  if (isRecord(pushed[SETTINGS_SECTION])) return pushed[SETTINGS_SECTION];
+  const nested = pushed['settings'];
+  if (isRecord(nested))
+    return isRecord(nested[SETTINGS_SECTION]) ? nested[SETTINGS_SECTION] : nested;
+  return undefined;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
