@@ -9,8 +9,8 @@ import { createSourceFile } from '../../server/src/language-service/source-file'
 import { Workspace } from '../../server/src/language-service/workspace';
 import { fixture } from '../helpers/paths';
 
-function read(name: string): ParsedFile {
-  const path = fixture('conventions', name);
+function read(name: string, area = 'conventions'): ParsedFile {
+  const path = fixture(area, name);
   const file = createSourceFile(pathToFileURL(path).href, fs.readFileSync(path, 'utf8'));
   return parseFile(file, { catalog: loadCatalog(), config: defaultConfig() });
 }
@@ -125,5 +125,30 @@ describe('job description', () => {
       ['[Company]'],
     );
     assert.equal(parsed.entities.unfilled[0]?.field, 'author');
+  });
+});
+
+describe('role description file names', () => {
+  it('strict front matter is not a job description', () => {
+    const parsed = read('roles/Role-Description-pt.md', 'strict');
+    assert.deepEqual(
+      parsed.entities.roles.map((role) => [role.id, role.origin]),
+      [['penetration-tester', 'front-matter']],
+    );
+    assert.deepEqual(parsed.entities.profiles, []);
+  });
+
+  it('strict front matter gets no role mapping', () => {
+    const parsed = read('roles/Role-Description-pt.md', 'strict');
+    assert.ok(!parsed.diagnostics.some((item) => item.code === 'role-mapping'));
+  });
+
+  it('job description keeps its reading', () => {
+    const parsed = read('roles/Role-Description-qa.md', 'strict');
+    assert.deepEqual(
+      parsed.entities.roles.map((role) => [role.id, role.origin]),
+      [['jd-qa-002', 'job-description']],
+    );
+    assert.deepEqual(parsed.strictDocuments, []);
   });
 });

@@ -76,16 +76,68 @@ describe('wide and transposed tables', () => {
   });
 
   it('placeholder row gives no record', () => {
-    assert.deepEqual(parsed.entities.records.map((record) => record.id).sort(), [
-      'dana-weiss',
-      'participant-2',
-    ]);
+    assert.deepEqual(
+      parsed.entities.records.map((record) => record.id),
+      ['dana-weiss'],
+    );
   });
 
   it('unfilled row range covers the row', () => {
     const row = parsed.entities.unfilled.find((item) => item.field === 'table row');
     assert.equal(row?.range.start.line, 8);
     assert.equal(row?.range.start.character, 0);
+  });
+});
+
+describe('placeholder people in tables', () => {
+  const parsed = read('placeholder-participants.md');
+  const unfilled = parsed.entities.unfilled.map((item) => `${item.field}:${item.text}`);
+  const references = parsed.entities.references.map((ref) => `${ref.kind}:${ref.id}`);
+
+  it('only the named person becomes a record', () => {
+    assert.deepEqual(
+      parsed.entities.records.map((record) => record.id),
+      ['mira-sand'],
+    );
+  });
+
+  it('unnamed participant header unfilled', () => {
+    assert.ok(unfilled.includes('participant name:Participant #1'));
+  });
+
+  it('placeholder participant name unfilled', () => {
+    assert.ok(unfilled.includes('participant name:[Name]'));
+  });
+
+  it('numbered employee name unfilled', () => {
+    assert.ok(unfilled.includes('person:Employee #1'));
+  });
+
+  it('placeholder participant cells still checked', () => {
+    const diagnostic = parsed.diagnostics.find((item) => /31\.02\.2025/.test(item.message));
+    assert.equal(diagnostic?.code, 'value-unreadable');
+    assert.equal(diagnostic?.range.start.line, 6);
+  });
+
+  it('training of placeholder people unreferenced', () => {
+    assert.ok(!references.includes('training:threat-modeling-intro'));
+    assert.ok(!references.includes('training:fuzzing-workshop'));
+  });
+
+  it('template table header unreferenced', () => {
+    assert.ok(!references.includes('training:incident-response'));
+  });
+
+  it('role of placeholder person unreferenced', () => {
+    assert.ok(!references.includes('role:security-tester'));
+  });
+
+  it('named person keeps references', () => {
+    const lines = parsed.entities.references
+      .filter((ref) => ref.id === 'secure-coding-basics')
+      .map((ref) => ref.range.start.line);
+    assert.deepEqual(lines, [14]);
+    assert.ok(references.includes('role:software-developer'));
   });
 });
 

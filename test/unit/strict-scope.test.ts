@@ -3,6 +3,10 @@ import * as fs from 'node:fs';
 import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { loadCatalog } from '../../server/src/language-service/catalog';
+import {
+  defaultConfig,
+  type FrontMatterConventions,
+} from '../../server/src/language-service/config';
 import { findYamlBlocks } from '../../server/src/language-service/documents';
 import { createSourceFile } from '../../server/src/language-service/source-file';
 import {
@@ -15,10 +19,10 @@ import {
 } from '../../server/src/language-service/strict/scope';
 import { fixture } from '../helpers/paths';
 
-function readFixture(name: string): StrictReadResult {
+function readFixture(name: string, conventions?: FrontMatterConventions): StrictReadResult {
   const filePath = fixture('strict', name);
   const file = createSourceFile(pathToFileURL(filePath).href, fs.readFileSync(filePath, 'utf8'));
-  return readStrictDocuments(file, findYamlBlocks(file).blocks, loadCatalog());
+  return readStrictDocuments(file, findYamlBlocks(file).blocks, loadCatalog(), conventions);
 }
 
 describe('strict scope', () => {
@@ -140,6 +144,75 @@ describe('strict scope of an empty kind', () => {
       start: { line: 0, character: 0 },
       end: { line: 0, character: 4 },
     });
+  });
+});
+
+describe('strict scope of Markdown by file name', () => {
+  it('reads strict front matter without kind', () => {
+    const result = readFixture('roles/Role-Description-pt.md');
+    assert.deepEqual(
+      result.documents.map((document) => [document.kind, document.block.origin]),
+      [[undefined, 'front-matter']],
+    );
+  });
+
+  it('reports the missing kind', () => {
+    const result = readFixture('roles/Role-Description-pt.md');
+    const diagnostic = result.diagnostics.find((item) => item.code === 'missing-kind');
+    assert.deepEqual(diagnostic?.data, { kind: 'RoleDescription' });
+    assert.equal(
+      diagnostic?.message,
+      'Missing "kind". Add "kind: RoleDescription", the kind that the file name suggests.',
+    );
+    assert.deepEqual(diagnostic?.range, {
+      start: { line: 1, character: 0 },
+      end: { line: 1, character: 22 },
+    });
+  });
+
+  it('validates the front matter', () => {
+    const result = readFixture('roles/Role-Description-pt.md');
+    const diagnostic = result.diagnostics.find((item) => item.code === 'schema-enum');
+    assert.deepEqual(diagnostic?.data, { suggestions: ['proficient'] });
+    assert.equal(diagnostic?.range.start.line, 6);
+  });
+
+  it('converts the front matter', () => {
+    const result = readFixture('roles/Role-Description-pt.md');
+    assert.deepEqual(
+      result.entities.roles.map((role) => role.id),
+      ['penetration-tester'],
+    );
+  });
+
+  it('leaves an id-prefixed job description alone', () => {
+    const result = readFixture('roles/Role-Description-qa.md');
+    assert.deepEqual(result.documents, []);
+    assert.deepEqual(result.diagnostics, []);
+  });
+
+  it('leaves front matter without strict keys alone', () => {
+    const result = readFixture('roles/Role-Description-dev.md');
+    assert.deepEqual(result.documents, []);
+    assert.deepEqual(result.diagnostics, []);
+  });
+
+  it('honours configured job description types', () => {
+    const conventions = {
+      ...defaultConfig().frontMatter,
+      jobDescriptionTypes: ['Stellenbeschreibung'],
+    };
+    const result = readFixture('roles/Role-Description-ops.md', conventions);
+    assert.deepEqual(result.documents, []);
+    assert.deepEqual(result.diagnostics, []);
+  });
+
+  it('reads unconfigured types as strict', () => {
+    const result = readFixture('roles/Role-Description-ops.md');
+    assert.deepEqual(
+      result.documents.map((document) => document.kind),
+      [undefined],
+    );
   });
 });
 

@@ -30,7 +30,12 @@ export function parseFile(file: SourceFile, context: ParseContext): ParsedFile {
     return { file, blocks: [], strictDocuments: [], diagnostics, entities: emptyEntities() };
   }
   const scan = findYamlBlocks(file);
-  const strict = readStrictDocuments(file, scan.blocks, context.catalog);
+  const strict = readStrictDocuments(
+    file,
+    scan.blocks,
+    context.catalog,
+    context.config.frontMatter,
+  );
   const conventions = readConventions(file, scan.blocks, context);
   return {
     file,

@@ -4,6 +4,7 @@ import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-language
 import { isNode, type Document } from 'yaml';
 import { appendAll } from '../collections';
 import type { Catalog } from '../catalog-types';
+import { defaultConfig, type FrontMatterConventions } from '../config';
 import { createDiagnostic, DIAGNOSTIC_CODES } from '../diagnostics';
 import type { YamlBlock } from '../documents';
 import { DOCUMENT_KINDS, emptyEntities, type DocumentKind, type FileEntities } from '../model';
@@ -45,15 +46,20 @@ const HARMLESS_YAML_ERRORS = new Set([
   'TAG_RESOLVE_FAILED',
 ]);
 
+/**
+ * Reads the strict documents of a file. `conventions` are the front matter keys and values
+ * that mark a Markdown job description, which stays with the tolerant layer.
+ */
 export function readStrictDocuments(
   file: SourceFile,
   blocks: YamlBlock[],
   _catalog: Catalog,
+  conventions: FrontMatterConventions = defaultConfig().frontMatter,
 ): StrictReadResult {
   const result: StrictReadResult = { entities: emptyEntities(), diagnostics: [], documents: [] };
   const ids = new IdRegistry(file.uri);
   for (const block of blocks) {
-    const scope = documentScope(file, block);
+    const scope = documentScope(file, block, conventions);
     if (scope) readDocument(file, block, scope, ids, result);
   }
   appendAll(result.diagnostics, ids.diagnostics);

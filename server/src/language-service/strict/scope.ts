@@ -1,6 +1,7 @@
 // Decides which YAML documents belong to the strict layer and which kind each one is.
 import { isMap, isScalar, type Node, type Pair } from 'yaml';
-import { SCHEMA_FILES } from '../catalog';
+import { loadSchema, SCHEMA_FILES } from '../catalog';
+import type { FrontMatterConventions } from '../config';
 import type { YamlBlock } from '../documents';
 import { DOCUMENT_KINDS, type DocumentKind } from '../model';
 import type { SourceFile } from '../source-file';
@@ -25,10 +26,15 @@ const FILE_NAME_SCOPE =
 /**
  * Returns why a document is in the strict layer, or undefined when it is not. A document
  * is in scope when it has a top-level `kind` or a `$schema` key or modeline naming one of
- * the kind schemas, or when it is in a YAML file whose name matches a document kind. Markdown front matter and fences need a
- * `kind` or a schema reference, because the tolerant layer reads the rest of them.
+ * the kind schemas, or when its file name matches a document kind. In Markdown the file
+ * name counts for the front matter alone, and only when `markdownFrontMatterKind` accepts
+ * it, because the tolerant layer reads the other front matter and fences.
  */
-export function documentScope(file: SourceFile, block: YamlBlock): DocumentScope | undefined {
+export function documentScope(
+  file: SourceFile,
+  block: YamlBlock,
+  conventions: FrontMatterConventions,
+): DocumentScope | undefined {
   const contents = block.document.contents;
   if (!contents) return undefined;
   const schemaKind = kindFromSchemaReference(block);
@@ -47,8 +53,10 @@ export function documentScope(file: SourceFile, block: YamlBlock): DocumentScope
     }
   }
   if (schemaKind) return { reason: 'schema', guessedKind: schemaKind };
-  if (block.origin !== 'yaml') return undefined;
-  const fileKind = kindFromFileName(file.uri);
+  const fileKind =
+    block.origin === 'yaml'
+      ? kindFromFileName(file.uri)
+      : markdownFrontMatterKind(file, block, conventions);
   return fileKind ? { reason: 'file-name', guessedKind: fileKind } : undefined;
 }
 
@@ -95,4 +103,74 @@ export function kindFromFileName(uri: string): DocumentKind | undefined {
   if (/role.*description/.test(words)) return 'RoleDescription';
   if (/profile/.test(words)) return 'TrainingProfile';
   return 'TrainingProgram';
+}
+
+/**
+ * Top-level keys that job descriptions and other QMS documents use in their front matter
+ * too, so they do not show that the front matter is written as a strict document.
+ */
+const SHARED_FRONT_MATTER_KEYS: ReadonlySet<string> = new Set([
+  '$schema',
+  'kind',
+  'id',
+  'title',
+  'name',
+  'description',
+  'owner',
+]);
+
+const schemaKeys = new Map<DocumentKind, ReadonlySet<string>>();
+
+/** Returns the top-level property names of a kind's schema, read once per kind. */
+function schemaKeysOf(kind: DocumentKind): ReadonlySet<string> {
+  let keys = schemaKeys.get(kind);
+  if (!keys) {
+    const properties = (loadSchema(SCHEMA_FILES[kind]) as { properties?: object }).properties;
+    keys = new Set(Object.keys(properties ?? {}));
+    schemaKeys.set(kind, keys);
+  }
+  return keys;
+}
+
+/**
+ * Returns the kind guessed from the file name for Markdown front matter written as a strict
+ * document without its `kind`, such as `Role-Description-pt.md` with `id`, `clauses` and
+ * `competencies`. Returns undefined for job descriptions, which the type key or an id prefix
+ * marks (`type: job_description`, `id: JD-…`, or the configured values), and for front matter
+ * with no key of the kind's schema beyond those every QMS document has (id, title, owner).
+ */
+export function markdownFrontMatterKind(
+  file: SourceFile,
+  block: YamlBlock,
+  conventions: FrontMatterConventions,
+): DocumentKind | undefined {
+  if (block.origin !== 'front-matter') return undefined;
+  const kind = kindFromFileName(file.uri);
+  const values = block.value;
+  if (!kind || typeof values !== 'object' || values === null || Array.isArray(values)) {
+    return undefined;
+  }
+  const frontMatter = values as Record<string, unknown>;
+  if (isJobDescriptionFrontMatter(frontMatter, conventions)) return undefined;
+  const shared = new Set([
+    ...SHARED_FRONT_MATTER_KEYS,
+    conventions.typeKey,
+    conventions.idKey,
+    conventions.titleKey,
+  ]);
+  const keys = schemaKeysOf(kind);
+  const strictKey = Object.keys(frontMatter).some((key) => keys.has(key) && !shared.has(key));
+  return strictKey ? kind : undefined;
+}
+
+function isJobDescriptionFrontMatter(
+  values: Record<string, unknown>,
+  conventions: FrontMatterConventions,
+): boolean {
+  const type = values[conventions.typeKey];
+  const types = conventions.jobDescriptionTypes.map((value) => value.toLowerCase());
+  if (typeof type === 'string' && types.includes(type.trim().toLowerCase())) return true;
+  const id = values[conventions.idKey];
+  const prefixes = conventions.jobDescriptionIdPrefixes.map((prefix) => prefix.toLowerCase());
+  return typeof id === 'string' && prefixes.some((prefix) => id.toLowerCase().startsWith(prefix));
 }

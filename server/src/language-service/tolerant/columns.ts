@@ -2,6 +2,7 @@
 // the wide layout ("Training #1: QMS Intro") and the transposed one ("Participant #1").
 import { ownValue } from '../collections';
 import type { ColumnField } from '../config';
+import { NUMBERED_PERSON_LABEL } from './placeholders';
 import { normalizeLabel } from './text';
 
 export type ColumnRole =
@@ -106,8 +107,7 @@ headers('expires', ['expires', 'expiry', 'expiry date', 'valid until', 'gültig 
 headers('evidence', ['evidence', 'certificate', 'nachweis']);
 
 const TRAINING_GROUP = /^(?:training|schulung|course|kurs)\s*#?\s*\d*\s*[:–-]\s*(.+)$/i;
-const PARTICIPANT_GROUP =
-  /^((?:participant|employee|person|teilnehmer(?:in)?|mitarbeiter(?:in)?)\s*#\s*\d+)\s*(?:[:–-]\s*(.+))?$/i;
+const PARTICIPANT_GROUP = new RegExp(`^(${NUMBERED_PERSON_LABEL})\\s*(?:[:–-]\\s*(.+))?$`, 'i');
 const PLACEHOLDER_HEADER = /^\(?\s*(\.\.\.|…)\s*\)?$/;
 
 /** Classifies a header cell; the repository's `columns` mapping wins over the built-in headers. */

@@ -11,6 +11,7 @@ import type { YamlBlock } from '../documents';
 import { parseMarkdown } from '../markdown';
 import { emptyEntities, type FileEntities } from '../model';
 import { isMarkdown, type SourceFile } from '../source-file';
+import { documentScope } from '../strict/scope';
 import { findFrontMatter } from './front-matter';
 import { isJobDescription, readJobDescription, type ReadContext } from './job-description';
 import { keywordRules } from './keyword-rules';
@@ -24,7 +25,8 @@ export interface ConventionsResult {
 
 /**
  * Reads the conventions of one Markdown file. Files of other types, and Markdown whose front
- * matter names a strict document `kind`, are left to the strict layer.
+ * matter the strict layer reads (it has a `kind` or a schema reference, or the file name
+ * and its keys show a strict document), are left to the strict layer.
  */
 export function readConventions(
   file: SourceFile,
@@ -33,7 +35,7 @@ export function readConventions(
 ): ConventionsResult {
   if (!isMarkdown(file)) return { entities: emptyEntities(), diagnostics: [] };
   const frontMatter = findFrontMatter(blocks);
-  if (frontMatter && 'kind' in frontMatter.values) {
+  if (frontMatter && documentScope(file, frontMatter.block, context.config.frontMatter)) {
     return { entities: emptyEntities(), diagnostics: [] };
   }
   let tree: Root;

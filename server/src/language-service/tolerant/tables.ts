@@ -17,6 +17,7 @@ import { readCell, readResult, type CellValue } from './cells';
 import { findAssessmentMethod } from './classify';
 import { classifyHeader, FIELD_DESCRIPTIONS, type ColumnRole } from './columns';
 import type { ReadContext, ReadResult } from './job-description';
+import { findPlaceholderName } from './placeholders';
 import { nodeRange, nodeText } from './sections';
 import { toKebabId } from './text';
 
@@ -64,6 +65,12 @@ function layoutColumns(header: Cell[], context: ReadContext): Column[] {
 const isField = (column: Column, field: ColumnField): boolean =>
   column.role.kind === 'field' && column.role.field === field;
 
+/** True when a person cell contains a name rather than a placeholder, a mark or nothing. */
+function isNamedPerson(cell: Cell | undefined): boolean {
+  const value = cell ? readCell(cell.text) : undefined;
+  return value?.kind === 'text' && findPlaceholderName(value.text) === undefined;
+}
+
 class TableReader {
   readonly entities: FileEntities = emptyEntities();
   readonly diagnostics: Diagnostic[] = [];
@@ -110,25 +117,38 @@ class TableReader {
     );
   }
 
-  person(name: string, cell: Cell, named: boolean): PersonRecord {
+  /** Records a placeholder left where a person's name belongs. */
+  unfilledName(cell: Cell, text: string, field: string): void {
+    this.entities.unfilled.push({
+      uri: this.context.file.uri,
+      range: this.range(cell.node),
+      text,
+      field,
+    });
+  }
+
+  person(name: string, cell: Cell): PersonRecord {
     const id = toKebabId(name) || 'person';
     let record = this.records.get(id);
     if (!record) {
       record = {
         id,
+        name,
         assignments: [],
         completed: [],
         origin: 'table',
         location: { uri: this.context.file.uri, range: this.range(cell.node) },
       };
-      if (named) record.name = name;
       this.records.set(id, record);
       this.entities.records.push(record);
     }
     return record;
   }
 
-  /** Reads the person cell of a row; a placeholder or empty cell gives no record. */
+  /**
+   * Reads the person cell of a row. A placeholder such as `[Name]` or `Employee #1`, or an
+   * empty cell, gives no record.
+   */
   personAt(row: Cell[], column: Column | undefined): PersonRecord | undefined {
     const cell = column && row[column.index];
     if (!cell) return undefined;
@@ -138,7 +158,12 @@ class TableReader {
         this.info(cell, `"${cell.text}" is not read as a person name, so the row is skipped.`);
       return undefined;
     }
-    return this.person(value.text, cell, true);
+    const placeholder = findPlaceholderName(value.text);
+    if (placeholder !== undefined) {
+      this.unfilledName(cell, placeholder, 'person');
+      return undefined;
+    }
+    return this.person(value.text, cell);
   }
 
   assign(record: PersonRecord, cell: Cell | undefined): void {
@@ -284,27 +309,29 @@ class TableReader {
         );
       }
     }
+    // The trainings that the headers name are referenced only when some row names a person,
+    // so a template table with only `[Name]` rows references nothing.
+    const named = dataRows.some(({ cells }) =>
+      isNamedPerson(personColumn && cells[personColumn.index]),
+    );
     const trainingIds = new Map<number, string>();
     for (const column of [...trainingGroups, ...readAsTraining]) {
-      const name =
-        column.role.kind === 'training-group' ? column.role.name : header[column.index]!.text;
-      trainingIds.set(column.index, this.trainingReference(name, header[column.index]!));
+      const cell = header[column.index]!;
+      const name = column.role.kind === 'training-group' ? column.role.name : cell.text;
+      trainingIds.set(column.index, named ? this.trainingReference(name, cell) : toKebabId(name));
     }
-    const participants = new Map<number, PersonRecord>();
+    // A participant header without a name, or with a placeholder name, maps to undefined. The
+    // cells of that participant are still checked, but they give no record or completion.
+    const participants = new Map<number, PersonRecord | undefined>();
     for (const column of participantGroups) {
       if (column.role.kind !== 'participant-group') continue;
       const cell = header[column.index]!;
-      if (!column.role.name) {
-        this.entities.unfilled.push({
-          uri: this.context.file.uri,
-          range: this.range(cell.node),
-          text: cell.text,
-          field: 'participant name',
-        });
-      }
+      const name = column.role.name;
+      const placeholder = name === undefined ? column.role.label : findPlaceholderName(name);
+      if (placeholder !== undefined) this.unfilledName(cell, placeholder, 'participant name');
       participants.set(
         column.index,
-        this.person(column.role.name ?? column.role.label, cell, column.role.name !== undefined),
+        name !== undefined && placeholder === undefined ? this.person(name, cell) : undefined,
       );
     }
 
@@ -365,41 +392,53 @@ class TableReader {
     }
   }
 
-  /** Reads one row of the transposed layout: a training with a column group per participant. */
+  /**
+   * Reads one row of the transposed layout: a training with a column group per participant.
+   * The training is referenced only when at least one participant header has a real name.
+   */
   private readTrainingRow(
     cells: Cell[],
     columns: Column[],
     trainingColumn: Column,
-    participants: Map<number, PersonRecord>,
+    participants: Map<number, PersonRecord | undefined>,
   ): void {
     const trainingCell = cells[trainingColumn.index]!;
     const training = this.cell(trainingCell, 'training');
     if (training.kind !== 'text') return;
-    const id = this.trainingReference(training.text, trainingCell);
+    const named = [...participants.values()].some((record) => record !== undefined);
+    const id = named ? this.trainingReference(training.text, trainingCell) : undefined;
     for (const { cell, column } of this.memberCells(cells, columns, undefined)) {
       this.cell(cell, FIELD_DESCRIPTIONS[(column.role as { field: ColumnField }).field]);
     }
     for (const [index, record] of participants) {
       const markerCell = cells[index]!;
       const marker = this.cell(markerCell, 'training mark');
+      const members = this.memberCells(cells, columns, index);
+      if (!record || id === undefined) {
+        this.scanCells(members);
+        continue;
+      }
       if (marker.kind === 'not-applicable' || marker.kind === 'no') continue;
-      const completion = this.completion(
-        id,
-        this.memberCells(cells, columns, index),
-        marker,
-        markerCell,
-      );
+      const completion = this.completion(id, members, marker, markerCell);
       if (completion) record.completed.push(completion);
+    }
+  }
+
+  /** Reads cells for their placeholders and invalid dates only. */
+  private scanCells(cells: { column: Column; cell: Cell | undefined }[]): void {
+    for (const { column, cell } of cells) {
+      const field = column.role.kind === 'field' ? FIELD_DESCRIPTIONS[column.role.field] : 'value';
+      this.cell(cell, field);
     }
   }
 
   /** Reads the cells of a row that gives no record, for their placeholders and invalid dates. */
   private scanRow(cells: Cell[], columns: Column[], skipped: Column | undefined): void {
-    for (const column of columns) {
-      if (column === skipped) continue;
-      const field = column.role.kind === 'field' ? FIELD_DESCRIPTIONS[column.role.field] : 'value';
-      this.cell(cells[column.index], field);
-    }
+    this.scanCells(
+      columns
+        .filter((column) => column !== skipped)
+        .map((column) => ({ column, cell: cells[column.index] })),
+    );
   }
 
   /** True when every filled cell is a mark, a date or a placeholder, as in a training matrix. */
