@@ -1,5 +1,6 @@
 // Completion in competency documents: `kind` values, property names of the kind's schema,
 // enum values and the ids a field names, each documented from the catalog or the workspace.
+// Keys already in the mapping and items already in the sequence are not offered again.
 import {
   CompletionItemKind,
   MarkupKind,
@@ -8,9 +9,9 @@ import {
   type Position,
   type Range,
 } from 'vscode-languageserver-types';
-import { DOCUMENT_KINDS, type DocumentKind } from '../model';
+import { DOCUMENT_KINDS, LEVEL_NAMES, type DocumentKind } from '../model';
 import type { Workspace } from '../workspace';
-import { listIds, type ValueKind } from './ids';
+import { describeId, listIds, type ValueKind } from './ids';
 import {
   enumValues,
   isDocumentKind,
@@ -49,27 +50,30 @@ function keyCompletions(
   context: YamlContext,
   schema: JsonSchema | undefined,
 ): CompletionItem[] {
+  const present = new Set(context.presentKeys);
+  const keyEdit = (name: string): { range: Range; newText: string } => ({
+    range: context.keyRange,
+    newText: context.colonFollows ? name : `${name}: `,
+  });
   const parent = context.path.filter((segment) => segment !== ITEMS);
   // A competency matrix maps competency ids to levels under `levels:`.
   if (parent[parent.length - 1] === 'levels' && context.path[context.path.length - 1] !== ITEMS) {
-    return idItems(workspace, 'competency', context.wordRange, ': ');
+    return idItems(workspace, 'competency')
+      .filter((item) => !present.has(item.label))
+      .map((item) => ({ ...item, textEdit: keyEdit(item.label) }));
   }
   if (!schema) {
-    if (context.path.length > 0) return [];
-    return [
-      propertyItem(
-        'kind',
-        'Document kind: one of ' + DOCUMENT_KINDS.join(', ') + '.',
-        context.wordRange,
-      ),
-    ];
+    if (context.path.length > 0 || present.has('kind')) return [];
+    const documentation = 'Document kind: one of ' + DOCUMENT_KINDS.join(', ') + '.';
+    return [propertyItem('kind', documentation, keyEdit('kind'))];
   }
   const node = schemaAt(schema, context.path);
   if (!node) return [];
-  // NOTE: keys already present in the mapping are offered again.
-  return Object.entries(propertiesOf(schema, node)).map(([name, property]) =>
-    propertyItem(name, property.description, context.wordRange, node.required?.includes(name)),
-  );
+  return Object.entries(propertiesOf(schema, node))
+    .filter(([name]) => !present.has(name))
+    .map(([name, property]) =>
+      propertyItem(name, property.description, keyEdit(name), node.required?.includes(name)),
+    );
 }
 
 function valueCompletions(
@@ -79,33 +83,64 @@ function valueCompletions(
 ): CompletionItem[] {
   const kind = valueKindOf(context);
   if (kind === 'kind') return kindItems(context.wordRange);
+  const excluded = new Set(context.presentItems);
+  // A role cannot be independent of itself.
+  const field = context.path.filter((segment) => segment !== ITEMS).pop();
+  if (field === 'independentOf' && context.documentId) excluded.add(context.documentId);
+
   const items = new Map<string, CompletionItem>();
-  if (kind) {
-    for (const item of idItems(workspace, kind, context.wordRange, '')) items.set(item.label, item);
-  }
-  const node = schema && schemaAt(schema, context.path);
-  if (schema && node) {
-    for (const value of enumValues(schema, node)) {
-      const label = String(value);
-      if (!items.has(label)) {
+  if (kind === 'level') {
+    for (const item of levelItems(workspace)) items.set(item.label, item);
+  } else {
+    if (kind) for (const item of idItems(workspace, kind)) items.set(item.label, item);
+    const node = schema && schemaAt(schema, context.path);
+    if (schema && node) {
+      for (const value of enumValues(schema, node)) {
+        const label = String(value);
+        if (items.has(label)) continue;
         items.set(label, {
           label,
           kind: CompletionItemKind.EnumMember,
           ...(node.description ? { documentation: markdown(node.description) } : {}),
-          textEdit: { range: context.wordRange, newText: label },
         });
       }
     }
   }
-  return [...items.values()];
+  return [...items.values()]
+    .filter((item) => !excluded.has(item.label))
+    .map((item) => ({ ...item, textEdit: { range: context.wordRange, newText: item.label } }));
 }
 
-function idItems(
-  workspace: Workspace,
-  kind: ValueKind,
-  range: Range,
-  suffix: string,
-): CompletionItem[] {
+/**
+ * Lists the levels by name, then by number. Both forms are valid, and the names come first
+ * because they read better in a record than a bare digit.
+ */
+function levelItems(workspace: Workspace): CompletionItem[] {
+  const catalog = workspace.context.catalog;
+  const items: CompletionItem[] = [];
+  LEVEL_NAMES.forEach((name, value) => {
+    const entry = describeId('level', name, workspace.model, catalog);
+    const documentation = entry ? { documentation: markdown(entry.documentation) } : {};
+    items.push({
+      label: name,
+      kind: CompletionItemKind.EnumMember,
+      detail: `level ${value}`,
+      ...documentation,
+      sortText: `0${value}`,
+    });
+    items.push({
+      label: String(value),
+      kind: CompletionItemKind.EnumMember,
+      detail: `level ${value}: ${name}`,
+      ...documentation,
+      sortText: `1${value}`,
+    });
+  });
+  return items;
+}
+
+/** Lists the ids of a kind as completion items without an edit, which each caller adds. */
+function idItems(workspace: Workspace, kind: ValueKind): CompletionItem[] {
   const itemKind =
     kind === 'level' || kind === 'training-type'
       ? CompletionItemKind.EnumMember
@@ -115,7 +150,6 @@ function idItems(
     kind: itemKind,
     ...(entry.detail ? { detail: entry.detail } : {}),
     documentation: markdown(entry.documentation),
-    textEdit: { range, newText: entry.id + suffix },
   }));
 }
 
@@ -135,7 +169,7 @@ function kindItems(range: Range): CompletionItem[] {
 function propertyItem(
   name: string,
   description: string | undefined,
-  range: Range,
+  textEdit: { range: Range; newText: string },
   required = false,
 ): CompletionItem {
   return {
@@ -145,7 +179,7 @@ function propertyItem(
     ...(description ? { documentation: markdown(description) } : {}),
     // Required properties sort first, then the rest by name.
     sortText: `${required ? '0' : '1'}${name}`,
-    textEdit: { range, newText: `${name}: ` },
+    textEdit,
   };
 }
 

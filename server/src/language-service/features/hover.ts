@@ -1,11 +1,13 @@
-// Hover on ids (the defining document and the catalog entry), on clause references and
-// closed vocabularies, and on property keys (the schema's description).
+// Hover on ids (the defining document and the catalog entry, or close ids when none defines
+// it), on training profile ids, clause references, ISO 8601 durations and closed
+// vocabularies, and on property keys (the schema's description).
 import { MarkupKind, type Hover, type Position, type Range } from 'vscode-languageserver-types';
 import type { Workspace } from '../workspace';
+import { durationMarkdown, profileMarkdown, unknownIdMarkdown } from './hover-text';
 import { describeId, type ValueKind } from './ids';
 import { roleHoverMarkdown } from './role-hover';
 import { isDocumentKind, kindSchema, schemaAt } from './schema-nav';
-import { idTargetAt, tokenAt, valueKindOf } from './target';
+import { contains, idTargetAt, tokenAt, valueKindOf } from './target';
 import { yamlContextAt } from './yaml-context';
 
 const CLAUSE = /^(IEC81001-5-1|IEC62443-4-1|ISO13485):\S+$/;
@@ -17,13 +19,19 @@ export function doHover(workspace: Workspace, uri: string, position: Position): 
   const catalog = workspace.context.catalog;
 
   const target = idTargetAt(parsed, model, position);
-  if (target?.kind === 'role') {
-    const markdown = roleHoverMarkdown(target.id, model, catalog);
-    return markdown ? hover(markdown, target.range) : null;
-  }
   if (target) {
-    const entry = describeId(target.kind, target.id, model, catalog);
-    return entry ? hover(entry.documentation, target.range) : null;
+    const markdown =
+      target.kind === 'role'
+        ? roleHoverMarkdown(target.id, model, catalog)
+        : describeId(target.kind, target.id, model, catalog)?.documentation;
+    if (markdown) return hover(markdown, target.range);
+    // Only a value the parser read as a reference is called unknown. A token guessed from
+    // the field name may be one word of free text, such as "Head" in `owner: Head of QA`.
+    const isReference = parsed.entities.references.some(
+      (reference) => reference.id === target.id && contains(reference.range, position),
+    );
+    if (!isReference) return null;
+    return hover(unknownIdMarkdown(target.kind, target.id, model, catalog), target.range);
   }
 
   const token = tokenAt(parsed, position);
@@ -32,8 +40,15 @@ export function doHover(workspace: Workspace, uri: string, position: Position): 
     const entry = describeId('clause', token.text, model, catalog);
     return entry ? hover(entry.documentation, token.range) : null;
   }
+  const duration = token.isKey ? undefined : durationMarkdown(token.text);
+  if (duration) return hover(duration, token.range);
   const context = yamlContextAt(parsed, token.range.end);
   if (!context) return null;
+  if (!token.isKey && context.kind === 'TrainingProfile' && isTopLevelId(context.path)) {
+    const profiles = model.profiles.filter((profile) => profile.id === token.text);
+    const profile = profiles.find((entry) => entry.location?.uri === uri) ?? profiles[0];
+    return profile ? hover(profileMarkdown(profile, model, catalog), token.range) : null;
+  }
   if (token.isKey) {
     if (!isDocumentKind(context.kind)) return null;
     const property = schemaAt(kindSchema(context.kind), [...context.path, token.text]);
@@ -55,4 +70,8 @@ export function doHover(workspace: Workspace, uri: string, position: Position): 
 
 function hover(value: string, range: Range): Hover {
   return { contents: { kind: MarkupKind.Markdown, value }, range };
+}
+
+function isTopLevelId(path: readonly unknown[]): boolean {
+  return path.length === 1 && path[0] === 'id';
 }

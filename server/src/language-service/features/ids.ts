@@ -22,6 +22,21 @@ export interface IdEntry {
   documentation: string;
 }
 
+const REFERENCE_KIND_NAMES: Record<ReferenceKind, string> = {
+  role: 'role',
+  training: 'training',
+  competency: 'competency',
+  person: 'person',
+  'assessment-program': 'assessment program',
+  'assessment-method': 'assessment method',
+  clause: 'clause',
+};
+
+/** Returns the kind of id in words for messages, such as "assessment program". */
+export function referenceKindName(kind: ReferenceKind): string {
+  return REFERENCE_KIND_NAMES[kind];
+}
+
 /** Lists every id of a kind known to the catalog and the workspace, sorted by id. */
 export function listIds(kind: ValueKind, model: WorkspaceModel, catalog: Catalog): IdEntry[] {
   const entries = new Map<string, IdEntry>();
@@ -88,7 +103,9 @@ export function describeId(
       const method = catalog.assessmentMethod(id);
       if (!method) return undefined;
       const lines = [`**${method.title}** (\`${id}\`)`, method.description];
-      if (method.condition) lines.push(`Counts only with ${method.condition}.`);
+      // The catalog writes each condition as a whole sentence, such as "Counts while the
+      // certificate is valid.", so it is shown as written, with one final period.
+      if (method.condition) lines.push(asSentence(method.condition));
       if (!method.demonstratesExpertise) lines.push('Does not demonstrate expertise on its own.');
       return { id, detail: method.title, documentation: lines.join('\n\n') };
     }
@@ -304,6 +321,12 @@ export function findCatalogDefinition(kind: ReferenceKind, id: string): Location
     end: { line, character: character + JSON.stringify(id).length },
   };
   return { uri: URI.file(filePath).toString(), range };
+}
+
+/** Ends a text with exactly one period, unless it already ends with other punctuation. */
+function asSentence(text: string): string {
+  const trimmed = text.trim().replace(/\.+$/, '');
+  return /[!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
 function fileName(uri: string): string {

@@ -1,10 +1,12 @@
 // Rename of ids defined in workspace files: roles, trainings, people and assessment
-// programs. The definition and every reference change together; built-in catalog ids
-// cannot be renamed because no workspace file defines them.
+// programs. The definition and every reference change together. Built-in catalog ids
+// cannot be renamed, because no workspace file defines them. A new name that is already
+// defined for the same kind of id is rejected, because the rename would merge two entities.
 import type { Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { Location } from '../model';
 import type { Workspace } from '../workspace';
 import { findDefinitions } from './ids';
+import { describeExistingId } from './rename-conflicts';
 import { referencesOf } from './navigation';
 import { idTargetAt, unquotedRange } from './target';
 
@@ -30,7 +32,7 @@ export function prepareRename(
 
 /**
  * Returns the edits that rename the id at `position`, null when nothing renameable is
- * there, or an error message when `newName` is not a valid id.
+ * there, or an error message when `newName` is not a valid id or is already defined.
  */
 export function doRename(
   workspace: Workspace,
@@ -46,6 +48,12 @@ export function doRename(
   if (definitions.length === 0) return null;
   if (!ID_PATTERN.test(newName)) {
     return `Invalid id "${newName}": ids are kebab-case, lower-case letters and digits joined by "-".`;
+  }
+  if (newName !== target.id) {
+    const existing = describeExistingId(workspace, target.kind, newName);
+    if (existing) {
+      return `Cannot rename "${target.id}" to "${newName}": ${existing}. Choose an id that is not in use.`;
+    }
   }
 
   const changes: Record<string, TextEdit[]> = {};

@@ -1,14 +1,14 @@
 // The cursor's place in a YAML document, read from the text rather than the parsed tree,
-// because the text being typed is rarely valid YAML yet. Only block-style mappings and
-// sequences and one level of flow sequence (`[a, b]`) are followed.
+// because the text being typed is rarely valid YAML yet. Block-style mappings and
+// sequences are followed, and flow collections (`[a, b]`, `{role: x}`) on the cursor's line.
 import type { Position, Range } from 'vscode-languageserver-types';
 import { blockAtOffset, blockOffset, blockRange } from '../documents';
 import type { ParsedFile } from '../parse-file';
 import { isMarkdown } from '../source-file';
+import { flowContextAt } from './flow-context';
+import { ITEMS, type PathSegment } from './yaml-path';
 
-/** A step into a sequence's items; every other step is a mapping key. */
-export const ITEMS = Symbol('items');
-export type PathSegment = string | typeof ITEMS;
+export { ITEMS, type PathSegment } from './yaml-path';
 
 export interface YamlContext {
   /** The document's `kind` value, when it has one. */
@@ -24,6 +24,16 @@ export interface YamlContext {
   /** The text of the token under the cursor and the range it spans on its line. */
   word: string;
   wordRange: Range;
+  /** The range of the token as a mapping key: like `wordRange`, but never over a `:`. */
+  keyRange: Range;
+  /** True when a `:` follows the key token, so completing a key must not add another. */
+  colonFollows: boolean;
+  /** Keys of the mapping at the cursor other than the one being typed. */
+  presentKeys: string[];
+  /** Items of the sequence at the cursor other than the one being typed. */
+  presentItems: string[];
+  /** The document's top-level `id` value, when it has one. */
+  documentId?: string;
 }
 
 interface LineShape {
@@ -40,6 +50,7 @@ interface LineShape {
 const LINE = /^(\s*)((?:-(?:[ \t]+|$))*)(.*)$/;
 const KEY = /^("[^"]*"|'[^']*'|[^\s#'"[\]{},][^#]*?)[ \t]*:(?:[ \t]+(.*)|$)/;
 const TOKEN_CHAR = /[A-Za-z0-9_.:\-]/;
+const KEY_CHAR = /[A-Za-z0-9_.\-]/;
 
 /** Returns the YAML context at `position`, or undefined outside every YAML document. */
 export function yamlContextAt(parsed: ParsedFile, position: Position): YamlContext | undefined {
@@ -65,24 +76,43 @@ export function yamlContextAt(parsed: ParsedFile, position: Position): YamlConte
     dashCount > 0
       ? [...ancestorPath(previousLines, indent, true), ...repeat(ITEMS, dashCount)]
       : ancestorPath(previousLines, indent, false);
+  const nextLines = text.slice(Math.min(lineEnd + 1, span.end), span.end).split(/\r?\n/);
 
   let mode: YamlContext['mode'];
   let word: string;
+  let presentKeys: string[] = [];
+  let presentItems: string[] = [];
   const keyMatch = KEY.exec(rest);
+  // A flow collection starts where the value starts, or right after the `- ` markers.
+  let flowText: string | undefined;
   if (keyMatch) {
-    mode = 'value';
     path.push(unquote(keyMatch[1]!));
     const value = keyMatch[2] ?? '';
-    const flow = /^\[(?:[^\]]*,)?\s*([^,\]]*)$/.exec(value);
-    if (flow) {
-      path.push(ITEMS);
-      word = flow[1]!;
-    } else {
-      word = value;
-    }
-  } else {
-    mode = dashCount > 0 ? 'item' : 'key';
+    if (/^[[{]/.test(value)) flowText = value;
+  } else if (/^[[{]/.test(rest)) {
+    flowText = rest;
+  }
+  if (flowText !== undefined) {
+    const flow = flowContextAt(flowText, suffix);
+    if (!flow) return undefined;
+    path.push(...flow.path);
+    mode = flow.mode;
+    word = flow.word;
+    if (flow.mode === 'key') presentKeys = flow.siblings;
+    else if (flow.path[flow.path.length - 1] === ITEMS) presentItems = flow.siblings;
+  } else if (keyMatch) {
+    mode = 'value';
+    word = keyMatch[2] ?? '';
+  } else if (dashCount > 0) {
+    mode = 'item';
     word = rest;
+    const column = indent + shape[2]!.length;
+    presentKeys = mappingKeys([], nextLines, column);
+    presentItems = sequenceItems(previousLines, nextLines, indent);
+  } else {
+    mode = 'key';
+    word = rest;
+    presentKeys = mappingKeys(previousLines, nextLines, indent);
   }
   word = word.replace(/^["']/, '');
   if (/\s/.test(word.trim()) || /^[|>]/.test(word)) return undefined;
@@ -90,8 +120,71 @@ export function yamlContextAt(parsed: ParsedFile, position: Position): YamlConte
 
   let after = 0;
   while (after < suffix.length && TOKEN_CHAR.test(suffix[after]!)) after++;
+  let keyEnd = 0;
+  while (keyEnd < suffix.length && KEY_CHAR.test(suffix[keyEnd]!)) keyEnd++;
+  const colonFollows = /^[ \t]*:(?:[ \t]|$)/.test(suffix.slice(keyEnd));
   const wordRange = span.toFileRange(offset - word.length, offset + after);
-  return { ...(kind ? { kind } : {}), mode, path, word, wordRange };
+  const keyRange = span.toFileRange(offset - word.length, offset + keyEnd);
+  const documentText = text.slice(span.start, span.end);
+  const documentId = /^id:[ \t]*["']?([^\s"'#]+)/m.exec(documentText)?.[1];
+  return {
+    ...(kind ? { kind } : {}),
+    mode,
+    path,
+    word,
+    wordRange,
+    keyRange,
+    colonFollows,
+    presentKeys,
+    presentItems,
+    ...(documentId ? { documentId } : {}),
+  };
+}
+
+/**
+ * Lists the keys of the block mapping whose keys start at `column`, on the lines before
+ * and after the cursor's line. A `- key:` line at that column starts the mapping, and a
+ * line left of the column, or another `- ` item, ends it.
+ */
+function mappingKeys(previousLines: string[], nextLines: string[], column: number): string[] {
+  const keys: string[] = [];
+  for (let i = previousLines.length - 1; i >= 0; i--) {
+    const line = parseLine(previousLines[i]!);
+    if (!line || line.contentColumn > column) continue;
+    if (line.contentColumn < column) break;
+    if (line.key !== undefined) keys.push(line.key);
+    if (line.dashes > 0) break;
+  }
+  for (const text of nextLines) {
+    const line = parseLine(text);
+    if (!line || line.contentColumn > column) continue;
+    if (line.contentColumn < column || line.dashes > 0) break;
+    if (line.key !== undefined) keys.push(line.key);
+  }
+  return keys;
+}
+
+/**
+ * Lists the scalar items of the block sequence whose `- ` markers sit at `indent`, on the
+ * lines before and after the cursor's line.
+ */
+function sequenceItems(previousLines: string[], nextLines: string[], indent: number): string[] {
+  const items: string[] = [];
+  const read = (lines: Iterable<string>): void => {
+    for (const text of lines) {
+      const line = parseLine(text);
+      if (!line || line.indent > indent) continue;
+      if (line.indent < indent || line.dashes === 0) break;
+      const content = text
+        .slice(line.contentColumn)
+        .replace(/\s+#.*$/, '')
+        .trim();
+      if (line.key === undefined && content !== '') items.push(unquote(content));
+    }
+  };
+  read([...previousLines].reverse());
+  read(nextLines);
+  return items;
 }
 
 /**
