@@ -38,6 +38,7 @@ export const FILES = {
 
 export interface TrainingInput {
   id: string;
+  title?: string;
   type?: TrainingType;
   /** Competency id to level. */
   covers?: Record<string, Level>;
@@ -133,7 +134,11 @@ export class ModelBuilder {
     id: string,
     role: string,
     trainings: TrainingInput[],
-    options: { assessment?: { method: string; program?: string }; file?: string } = {},
+    options: {
+      assessment?: { method: string; program?: string };
+      file?: string;
+      origin?: Origin;
+    } = {},
   ): this {
     const file = options.file ?? FILES.profiles;
     const location = this.at(file);
@@ -142,6 +147,7 @@ export class ModelBuilder {
       role,
       trainings: trainings.map((training) => ({
         id: training.id,
+        title: training.title,
         type: training.type ?? 'role-specific',
         covers: this.requirements(file, training.covers ?? {}),
         recurrence: training.recurrence,
@@ -151,7 +157,7 @@ export class ModelBuilder {
         location: this.at(file),
       })),
       assessment: options.assessment && { ...options.assessment, location: this.at(file) },
-      origin: 'yaml',
+      origin: options.origin ?? 'yaml',
       location,
     });
     return this;

@@ -72,7 +72,13 @@ describe('coverage with the built-in catalog', () => {
       today: TODAY,
       expiryWarningDays: 30,
     });
-    const unserved = result.gaps.filter((gap) => gap.code === 'activity-without-role');
-    assert.equal(unserved.length, catalog.clauses.filter((clause) => clause.inScope).length);
+    const inScope = catalog.clauses.filter((clause) => clause.inScope);
+    const [gap, ...rest] = result.gaps.filter((entry) => entry.code === 'activity-without-role');
+    assert.equal(rest.length, 0);
+    for (const clause of inScope) {
+      assert.ok(gap?.clauses.includes(clause.id), clause.id);
+      assert.ok(gap?.message.includes(`${clause.id} (${clause.title})`), clause.id);
+    }
+    assert.match(gap?.message ?? '', new RegExp(`^No role serves these ${inScope.length} `));
   });
 });

@@ -6,17 +6,21 @@ import {
   FILES,
   gapsWithCode,
   ModelBuilder,
+  testCatalog,
+  TODAY,
   type TrainingInput,
 } from '../helpers/model-builder';
+import { analyseCoverage } from '../../server/src/language-service/coverage/analyse';
+import type { Origin } from '../../server/src/language-service/model';
 
 /** A threat modeler described in the workspace, with a profile of the given trainings. */
-function threatModeler(trainings: TrainingInput[]): ModelBuilder {
+function threatModeler(trainings: TrainingInput[], origin: Origin = 'yaml'): ModelBuilder {
   return new ModelBuilder()
     .role('threat-modeler', {
       clauses: ['IEC81001-5-1:7.2'],
       competencies: { stride: 3, 'attack-trees': 2 },
     })
-    .profile('threat-modeler-profile', 'threat-modeler', trainings);
+    .profile('threat-modeler-profile', 'threat-modeler', trainings, { origin });
 }
 
 describe('coverage profile gaps', () => {
@@ -109,20 +113,53 @@ describe('coverage profile gaps', () => {
   });
 
   it('recurrence-unclear for prose the reader could not parse', () => {
-    const builder = threatModeler([
-      {
-        id: 'stride-workshop',
-        covers: { stride: 3, 'attack-trees': 2 },
-        recurrenceUnclear: true,
-        recurrenceText: 'as needed',
-      },
-    ]);
+    const builder = threatModeler(
+      [
+        {
+          id: 'stride-workshop',
+          covers: { stride: 3, 'attack-trees': 2 },
+          recurrenceUnclear: true,
+          recurrenceText: 'as needed',
+        },
+      ],
+      'job-description',
+    );
     const [gap, ...rest] = gapsWithCode(analyseBuilt(builder), 'recurrence-unclear');
     assert.equal(rest.length, 0);
     assert.match(gap?.message ?? '', /cannot be read: "as needed"/);
     const training = builder.build().profiles[0]?.trainings[0];
     assert.deepEqual(gap?.range, training?.location?.range);
     assert.equal(gap?.severity, 'information');
+  });
+
+  it('recurrence-unclear not found for an invalid strict value', () => {
+    const training: TrainingInput = {
+      id: 'stride-workshop',
+      covers: { stride: 3, 'attack-trees': 2 },
+      recurrenceUnclear: true,
+      recurrenceText: 'yearly',
+    };
+    for (const origin of ['yaml', 'front-matter', 'fence'] as const) {
+      const builder = threatModeler([training], origin);
+      assert.deepEqual(gapsWithCode(analyseBuilt(builder), 'recurrence-unclear'), [], origin);
+    }
+  });
+
+  it('recurrence-unclear once per shared training', () => {
+    const builder = threatModeler([{ id: 'stride-workshop', covers: { stride: 3 } }]);
+    const model = builder.build();
+    const shared = model.profiles[0]!;
+    for (const role of ['security-tester', 'software-developer']) {
+      model.profiles.push({ ...shared, id: `${role}-profile`, role });
+    }
+    const result = analyseCoverage(model, testCatalog(), { today: TODAY, expiryWarningDays: 30 });
+    const [gap, ...rest] = gapsWithCode(result, 'recurrence-unclear');
+    assert.equal(rest.length, 0);
+    assert.deepEqual(gap?.roles, ['security-tester', 'software-developer', 'threat-modeler']);
+    assert.match(
+      gap?.message ?? '',
+      /^Training "stride-workshop" of profiles "threat-modeler-profile", "security-tester-profile" and "software-developer-profile" is of type/,
+    );
   });
 
   it('recurrence-unclear for a missing recurrence', () => {

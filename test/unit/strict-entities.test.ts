@@ -209,6 +209,13 @@ describe('strict entities', () => {
     assert.equal(entities.records[0]?.completed[0]?.assessment?.result, undefined);
   });
 
+  it('keeps an invalid recurrence as unclear text', () => {
+    const [training] = readFixture('invalid-recurrence.yaml').entities.profiles[0]?.trainings ?? [];
+    assert.equal(training?.recurrence, undefined);
+    assert.equal(training?.recurrenceText, 'yearly');
+    assert.equal(training?.recurrenceUnclear, true);
+  });
+
   it('reads a document with a syntax error', () => {
     const [role] = readFixture('syntax-error.yaml').entities.roles;
     assert.equal(role?.id, 'threat-modeler');

@@ -21,14 +21,17 @@ const SEVERITY_NAMES: Record<DiagnosticSeverity, Severity> = {
   [DiagnosticSeverity.Hint]: 'hint',
 };
 
-/** Lists the diagnostics of every workspace file with `relativePath` paths, sorted by place. */
+/**
+ * Lists the diagnostics of every workspace file, duplicate ids across files included but no
+ * coverage gaps, with `relativePath` paths, sorted by place.
+ */
 export function collectFileDiagnostics(
   workspace: Workspace,
   relativePath: (uri: string) => string,
 ): DiagnosticEntry[] {
   const diagnostics: DiagnosticEntry[] = [];
   for (const uri of workspace.uris) {
-    for (const diagnostic of workspace.getFile(uri)!.diagnostics) {
+    for (const diagnostic of workspace.fileDiagnostics(uri)) {
       diagnostics.push(toDiagnosticEntry(relativePath(uri), diagnostic));
     }
   }

@@ -24,10 +24,14 @@ export function editDistance(a: string, b: string): number {
   return table[a.length]![b.length]!;
 }
 
+/** Shortest id that counts as a match when the other id contains it. */
+const MIN_CONTAINED_LENGTH = 4;
+
 /**
  * Returns the candidates close enough to `input` to be what the user meant, best first.
- * Close enough: at most a third of the longer string's characters differ (at least one),
- * or one string contains the other.
+ * Close enough: at most a quarter of the longer string's characters differ (at least one),
+ * or one string contains the other and the shorter has at least 4 characters. A third was
+ * too loose for ids that share a long suffix: `sales-manager` matched `release-manager`.
  */
 export function suggest(input: string, candidates: Iterable<string>, limit = 3): string[] {
   const needle = input.toLowerCase();
@@ -36,12 +40,16 @@ export function suggest(input: string, candidates: Iterable<string>, limit = 3):
     const lower = candidate.toLowerCase();
     if (lower === needle) continue;
     const distance = editDistance(needle, lower);
-    const allowed = Math.max(1, Math.floor(Math.max(needle.length, lower.length) / 3));
-    const contained = needle.length >= 3 && (lower.includes(needle) || needle.includes(lower));
-    if (distance <= allowed || contained) scored.push({ candidate, distance });
+    const allowed = Math.max(1, Math.floor(Math.max(needle.length, lower.length) / 4));
+    if (distance <= allowed || isContained(needle, lower)) scored.push({ candidate, distance });
   }
   scored.sort((x, y) => x.distance - y.distance || x.candidate.localeCompare(y.candidate));
   return scored.slice(0, limit).map((entry) => entry.candidate);
+}
+
+function isContained(a: string, b: string): boolean {
+  const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a];
+  return shorter.length >= MIN_CONTAINED_LENGTH && longer.includes(shorter);
 }
 
 /** Formats suggestions for a message: ` Did you mean "a" or "b"?`, or an empty string. */

@@ -1,11 +1,12 @@
 // The index of every competency document in the workspace. A change re-reads only the
-// changed file; the merged model and the coverage are recomputed on demand and cached
-// until the next change.
+// changed file. The merged model, the duplicate ids across files and the coverage are
+// computed on demand and cached until the next change.
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { CoverageResult, Gap, Severity } from '../shared/coverage';
 import { analyseCoverage, type CoverageOptions } from './coverage/analyse';
 import { createDiagnostic } from './diagnostics';
+import { findDuplicateIds } from './duplicates';
 import { emptyEntities, type WorkspaceModel } from './model';
 import { mergeEntities, parseFile, type ParseContext, type ParsedFile } from './parse-file';
 import { createSourceFile } from './source-file';
@@ -27,8 +28,9 @@ interface CoverageCache {
 export class Workspace {
   private readonly files = new Map<string, ParsedFile>();
   private cachedModel: WorkspaceModel | undefined;
-  private cachedCoverage:
-    { key: string; result: CoverageResult; gapsByFile: Map<string, Gap[]> } | undefined;
+  private cachedCoverage: CoverageCache | undefined;
+  /** Diagnostics of ids defined in more than one file, by URI. */
+  private cachedDuplicates: Map<string, Diagnostic[]> | undefined;
   /** Increases on every change, so callers can tell stale results from current ones. */
   generation = 0;
 
@@ -97,18 +99,42 @@ export class Workspace {
     return this.cachedCoverage;
   }
 
-  /** Diagnostics of one file: its own problems and the coverage gaps fixed in it. */
+  /** Diagnostics of one file: its own problems, its duplicate ids and the gaps fixed in it. */
   diagnostics(uri: string, options: CoverageOptions): Diagnostic[] {
+    if (!this.files.has(uri)) return [];
+    const gaps = this.cachedCoverageFor(options).gapsByFile.get(uri) ?? [];
+    return [...this.fileDiagnostics(uri), ...gaps.map(gapToDiagnostic)];
+  }
+
+  /**
+   * Diagnostics of one file without the coverage gaps: its own problems and the ids it
+   * defines that other files define too. They do not depend on the analysis date.
+   */
+  fileDiagnostics(uri: string): Diagnostic[] {
     const parsed = this.files.get(uri);
     if (!parsed) return [];
-    const gaps = this.cachedCoverageFor(options).gapsByFile.get(uri) ?? [];
-    return [...parsed.diagnostics, ...gaps.map(gapToDiagnostic)];
+    const duplicates = this.duplicatesByFile().get(uri) ?? [];
+    return [...parsed.diagnostics, ...duplicates];
+  }
+
+  private duplicatesByFile(): Map<string, Diagnostic[]> {
+    if (!this.cachedDuplicates) {
+      const byFile = new Map<string, Diagnostic[]>();
+      for (const { uri, diagnostic } of findDuplicateIds(this.model)) {
+        const list = byFile.get(uri);
+        if (list) list.push(diagnostic);
+        else byFile.set(uri, [diagnostic]);
+      }
+      this.cachedDuplicates = byFile;
+    }
+    return this.cachedDuplicates;
   }
 
   private invalidate(): void {
     this.generation++;
     this.cachedModel = undefined;
     this.cachedCoverage = undefined;
+    this.cachedDuplicates = undefined;
   }
 }
 

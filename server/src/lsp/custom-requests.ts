@@ -81,7 +81,7 @@ function fileDiagnostics(context: RequestContext): ReportDiagnostic[] {
   const { workspace, relativePath } = context;
   return workspace.uris.flatMap((uri) => {
     const file = relativePath(uri);
-    const diagnostics = workspace.getFile(uri)?.diagnostics ?? [];
+    const diagnostics = workspace.fileDiagnostics(uri);
     return diagnostics.map((diagnostic) => ({ ...toDiagnosticEntry(file, diagnostic), uri }));
   });
 }

@@ -1,11 +1,19 @@
 // Gaps of the training profiles: a required competency no training covers, a technical
 // role trained at awareness level only, a profile that trains expertise without assessing
 // it, and a training whose recurrence is missing or cannot be read.
+import type { Range } from 'vscode-languageserver-types';
 import type { Gap } from '../../shared/coverage';
-import { LEVEL_NAMES, type Level, type TrainingRequirement, type TrainingType } from '../model';
+import {
+  LEVEL_NAMES,
+  type Level,
+  type Location,
+  type Origin,
+  type TrainingRequirement,
+  type TrainingType,
+} from '../model';
 import type { AnalysisContext } from './context';
 import { parseDuration } from './dates';
-import { createGap, quoteList } from './gap';
+import { createGap, quoteList, unique } from './gap';
 
 /** Highest level a training type gives on its own, when the catalog does not state it. */
 const DEFAULT_MAX_LEVEL: Record<TrainingType, Level> = {
@@ -99,28 +107,63 @@ export function findProfileGaps(context: AnalysisContext, roleIds: string[]): Ga
   return gaps;
 }
 
+/** Origins of profiles that the JSON Schema checks, which reports an invalid recurrence. */
+const SCHEMA_CHECKED: ReadonlySet<Origin> = new Set(['yaml', 'front-matter', 'fence']);
+
+/**
+ * Finds trainings whose recurrence is missing or unreadable, once per place: a procedure
+ * assigned to several departments gives one profile per role, all pointing at one training.
+ */
 export function findRecurrenceGaps(context: AnalysisContext): Gap[] {
-  const gaps: Gap[] = [];
+  const found = new Map<string, RecurrenceFinding>();
   for (const profile of context.model.profiles) {
     for (const training of profile.trainings) {
+      // The schema diagnostic on the value already explains what is wrong with it.
+      if (training.recurrenceUnclear && SCHEMA_CHECKED.has(profile.origin)) continue;
       const problem = recurrenceProblem(training);
       if (!problem) continue;
-      gaps.push(
-        createGap({
-          code: 'recurrence-unclear',
-          message: `Training "${training.id}" of profile "${profile.id}" ${problem}.`,
-          fix: training.recurrenceUnclear
-            ? 'Write the interval in words the reader knows, such as "annual", "every 2 years", "quarterly" or "once", or as an ISO 8601 duration such as P1Y.'
-            : 'State the recurrence as an ISO 8601 duration, such as P1Y for yearly or P2Y for every two years.',
-          at: context.place(training.location, profile.location),
-          roles: [profile.role],
-          // Prose the reader could not interpret is information, as any unread text is.
-          ...(training.recurrenceUnclear ? { severity: 'information' as const } : {}),
-        }),
-      );
+      const at = context.place(training.location, profile.location);
+      const key = [at.uri, rangeKey(at.range), training.id, problem].join('|');
+      const finding = found.get(key);
+      if (finding) {
+        finding.profiles.push(profile.id);
+        finding.roles.push(profile.role);
+      } else {
+        found.set(key, { training, problem, at, profiles: [profile.id], roles: [profile.role] });
+      }
     }
   }
-  return gaps;
+  return [...found.values()].map(recurrenceGap);
+}
+
+interface RecurrenceFinding {
+  training: TrainingRequirement;
+  problem: string;
+  at: Location;
+  profiles: string[];
+  roles: string[];
+}
+
+function recurrenceGap(finding: RecurrenceFinding): Gap {
+  const { training, problem } = finding;
+  const profiles = unique(finding.profiles);
+  const owner =
+    profiles.length === 1 ? `profile "${profiles[0]}"` : `profiles ${quoteList(profiles)}`;
+  return createGap({
+    code: 'recurrence-unclear',
+    message: `Training "${training.id}" of ${owner} ${problem}.`,
+    fix: training.recurrenceUnclear
+      ? 'Write the interval in words the reader knows, such as "annual", "every 2 years", "quarterly" or "once", or as an ISO 8601 duration such as P1Y.'
+      : 'State the recurrence as an ISO 8601 duration, such as P1Y for yearly or P2Y for every two years.',
+    at: finding.at,
+    roles: finding.roles,
+    // Prose the reader could not interpret is information, as any unread text is.
+    ...(training.recurrenceUnclear ? { severity: 'information' as const } : {}),
+  });
+}
+
+function rangeKey(range: Range): string {
+  return `${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`;
 }
 
 function recurrenceProblem(training: TrainingRequirement): string | undefined {

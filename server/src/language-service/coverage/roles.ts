@@ -86,18 +86,26 @@ export function findUnservedActivities(context: AnalysisContext, roleIds: string
       served.add(clause);
     }
   }
-  const at = context.place(context.model.programs[0]?.location);
-  return context.catalog.clauses
-    .filter((clause) => clause.inScope && !isServed(clause, served))
-    .map((clause) =>
-      createGap({
-        code: 'activity-without-role',
-        message: `No role serves ${clause.id} (${clause.title}).`,
-        fix: `Add ${clause.id} to the clauses of the RoleDescription responsible for it, or describe a role that serves it.`,
-        at,
-        activityClauses: [clause.id],
-      }),
-    );
+  const unserved = context.catalog.clauses.filter(
+    (clause) => clause.inScope && !isServed(clause, served),
+  );
+  if (unserved.length === 0) return [];
+  // One gap for all of them: a QMS that describes few roles leaves dozens of clauses
+  // unserved, and one finding per clause at the same place would bury every other gap.
+  const listed = unserved.map((clause) => `${clause.id} (${clause.title})`);
+  const message =
+    unserved.length === 1
+      ? `No role serves ${listed[0]}.`
+      : `No role serves these ${unserved.length} in-scope activities: ${listed.join(', ')}.`;
+  return [
+    createGap({
+      code: 'activity-without-role',
+      message,
+      fix: 'Add each clause to the clauses of the RoleDescription responsible for it, or describe a role that serves it.',
+      at: context.place(context.model.programs[0]?.location),
+      activityClauses: unserved.map((clause) => clause.id),
+    }),
+  ];
 }
 
 /** Checks whether a role serves the clause itself, a parent clause or a parallel practice. */

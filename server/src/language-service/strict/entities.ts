@@ -15,6 +15,7 @@ import {
   type Level,
   type Location,
   type ReferenceKind,
+  type TrainingRequirement,
   type TrainingType,
 } from '../model';
 import type { SourceFile } from '../source-file';
@@ -87,6 +88,11 @@ class DocumentReader {
 
   value(path: YamlPath): unknown {
     if (this.context.skipped.has(toPointer(path))) return undefined;
+    return this.rawValue(path);
+  }
+
+  /** Returns the value at `path` even when it was left out as invalid or a placeholder. */
+  rawValue(path: YamlPath): unknown {
     let value = this.context.data;
     for (const segment of path) {
       value =
@@ -95,6 +101,11 @@ class DocumentReader {
           : undefined;
     }
     return value;
+  }
+
+  /** True when the value at `path` was left out as invalid or a placeholder. */
+  isSkipped(path: YamlPath): boolean {
+    return this.context.skipped.has(toPointer(path));
   }
 
   text(path: YamlPath): string | undefined {
@@ -245,7 +256,6 @@ function readProfile(reader: DocumentReader, context: EntityContext): void {
     const definition = reader.define('training', [...path, 'id'], `profile ${profileId}`);
     if (!definition) return [];
     const title = reader.text([...path, 'title']);
-    const recurrence = reader.text([...path, 'recurrence']);
     const dueWithinDays = reader.number([...path, 'dueWithinDays']);
     return [
       {
@@ -253,7 +263,7 @@ function readProfile(reader: DocumentReader, context: EntityContext): void {
         ...(title ? { title } : {}),
         type: trainingType(reader.text([...path, 'type'])),
         covers,
-        ...(recurrence ? { recurrence } : {}),
+        ...readRecurrence(reader, [...path, 'recurrence']),
         ...(dueWithinDays !== undefined ? { dueWithinDays } : {}),
         location: definition.location,
       },
@@ -280,6 +290,24 @@ function readProfile(reader: DocumentReader, context: EntityContext): void {
     origin: reader.origin,
     location: definition.location,
   });
+}
+
+/**
+ * Reads a recurrence. A value the schema rejects, such as `yearly`, is kept as text and
+ * marked unclear, so the training does not look as if it stated no recurrence at all.
+ */
+function readRecurrence(
+  reader: DocumentReader,
+  path: YamlPath,
+): Pick<TrainingRequirement, 'recurrence' | 'recurrenceText' | 'recurrenceUnclear'> {
+  const recurrence = reader.text(path);
+  if (recurrence) return { recurrence };
+  const raw = reader.rawValue(path);
+  if (!reader.isSkipped(path) || raw === undefined || raw === null) return {};
+  const scalar = typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean';
+  return scalar
+    ? { recurrenceText: String(raw), recurrenceUnclear: true }
+    : { recurrenceUnclear: true };
 }
 
 /**
