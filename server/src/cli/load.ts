@@ -9,11 +9,10 @@ import {
   readRepositoryConfig,
   type RepositoryConfig,
 } from '../language-service/config';
-import { DIAGNOSTIC_CODES, createDiagnostic } from '../language-service/diagnostics';
-import { decodeFileContent } from '../language-service/file-content';
+import { readFileInto } from '../language-service/disk-files';
+import { DEFAULT_MAX_FILE_SIZE } from '../language-service/file-content';
 import { scanFolder } from '../language-service/file-scan';
 import { Workspace } from '../language-service/workspace';
-import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { CommonOptions } from './args';
 
 /** An input/output problem that stops the command: exit status 2. */
@@ -26,13 +25,15 @@ export interface LoadedWorkspace {
   relativePath(uri: string): string;
 }
 
-const START_OF_FILE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-
 export function loadWorkspace(options: CommonOptions, cwd = process.cwd()): LoadedWorkspace {
   const config = loadConfig(options, cwd);
   const workspace = new Workspace({ catalog: loadCatalog(), config });
   for (const file of collectFiles(options.paths, cwd, config)) {
-    readInto(workspace, file, options.maxFileSize);
+    readFileInto(
+      workspace,
+      URI.file(file).toString(),
+      options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+    );
   }
   if (!hasCompetencyContent(workspace)) {
     // A check of the wrong folder must not pass in CI as if the QMS were clean.
@@ -114,28 +115,6 @@ function collectFiles(paths: string[], cwd: string, config: RepositoryConfig): s
     }
   }
   return [...files].sort();
-}
-
-function readInto(workspace: Workspace, file: string, maxBytes: number | undefined): void {
-  const uri = URI.file(file).toString();
-  let bytes: Uint8Array;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    const message = `Cannot read this file (${reason}). Check that it exists and is readable.`;
-    const diagnostic = createDiagnostic(
-      START_OF_FILE,
-      DiagnosticSeverity.Error,
-      DIAGNOSTIC_CODES.unreadableFile,
-      message,
-    );
-    workspace.setUnreadableFile(uri, diagnostic);
-    return;
-  }
-  const decoded = decodeFileContent(bytes, uri, maxBytes === undefined ? {} : { maxBytes });
-  if ('diagnostic' in decoded) workspace.setUnreadableFile(uri, decoded.diagnostic);
-  else workspace.setFile(uri, decoded.text);
 }
 
 function toRelative(cwd: string, uri: string): string {

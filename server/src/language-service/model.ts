@@ -46,6 +46,17 @@ export type ReferenceKind =
   | 'assessment-method'
   | 'clause';
 
+/** Names of the reference kinds as messages and hovers print them. */
+export const REFERENCE_KIND_NAMES: Record<ReferenceKind, string> = {
+  role: 'role',
+  training: 'training',
+  competency: 'competency',
+  person: 'person',
+  'assessment-program': 'assessment program',
+  'assessment-method': 'assessment method',
+  clause: 'clause',
+};
+
 /**
  * An id used at a place in a file. The workspace checks each one against the ids that
  * are defined, and definition, references and rename walk them.

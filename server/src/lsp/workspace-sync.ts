@@ -14,7 +14,12 @@ import {
 import { globToRegExp, isCompetencyFileName, scanFolder } from '../language-service/file-scan';
 import { Workspace } from '../language-service/workspace';
 import { decodeFileContent } from '../language-service/file-content';
-import { pathToUri, readFileInto, setFileOrReportError, uriToPath } from './disk-files';
+import {
+  pathToUri,
+  readFileInto,
+  setFileOrReportError,
+  uriToPath,
+} from '../language-service/disk-files';
 import type { ServerSettings } from './settings';
 
 export interface SyncLogger {

@@ -1,21 +1,11 @@
 // Gaps of the text itself: ids that are defined nowhere, and template placeholders that
 // were never filled in.
 import type { Gap, ObligationId } from '../../shared/coverage';
-import type { Reference, ReferenceKind } from '../model';
+import { REFERENCE_KIND_NAMES, type Reference, type ReferenceKind } from '../model';
 import { didYouMean, suggest } from '../suggest';
 import type { AnalysisContext } from './context';
 import { createGap } from './gap';
 import { RecordOwners } from './record-owners';
-
-const KIND_NAMES: Record<ReferenceKind, string> = {
-  role: 'role',
-  training: 'training',
-  competency: 'competency',
-  person: 'person',
-  'assessment-program': 'assessment program',
-  'assessment-method': 'assessment method',
-  clause: 'clause',
-};
 
 const KIND_OBLIGATIONS: Record<ReferenceKind, ObligationId> = {
   role: 'role-descriptions',
@@ -48,7 +38,7 @@ export function findUnknownReferences(context: AnalysisContext): Gap[] {
     const ids = defined[reference.kind];
     if (ids.has(reference.id)) continue;
     const suggestions = suggest(reference.id, ids);
-    const name = KIND_NAMES[reference.kind];
+    const name = REFERENCE_KIND_NAMES[reference.kind];
     gaps.push(
       createGap({
         code: 'unknown-reference',

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { appendAll } from '../collections';
 import type { Location, ReferenceKind, Role, WorkspaceModel } from '../model';
-import { LEVEL_NAMES } from '../model';
+import { LEVEL_NAMES, REFERENCE_KIND_NAMES } from '../model';
 import type { Catalog } from '../catalog-types';
 import { CATALOG_FILES } from '../catalog';
 import { schemasDirectory } from '../resources';
@@ -21,16 +21,6 @@ export interface IdEntry {
   /** Markdown shown in completion documentation and hovers. */
   documentation: string;
 }
-
-const REFERENCE_KIND_NAMES: Record<ReferenceKind, string> = {
-  role: 'role',
-  training: 'training',
-  competency: 'competency',
-  person: 'person',
-  'assessment-program': 'assessment program',
-  'assessment-method': 'assessment method',
-  clause: 'clause',
-};
 
 /** Returns the kind of id in words for messages, such as "assessment program". */
 export function referenceKindName(kind: ReferenceKind): string {

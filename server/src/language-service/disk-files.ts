@@ -1,11 +1,11 @@
 // Reads workspace files from disk into the workspace, the way the CLI reads them, so the
 // editor and CI report the same diagnostics for the same bytes.
 import * as fs from 'node:fs';
-import { DiagnosticSeverity } from 'vscode-languageserver/node';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { URI } from 'vscode-uri';
-import { DIAGNOSTIC_CODES, createDiagnostic } from '../language-service/diagnostics';
-import { decodeFileContent } from '../language-service/file-content';
-import type { Workspace } from '../language-service/workspace';
+import { DIAGNOSTIC_CODES, createDiagnostic } from './diagnostics';
+import { decodeFileContent } from './file-content';
+import type { Workspace } from './workspace';
 
 const START_OF_FILE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
