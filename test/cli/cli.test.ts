@@ -215,3 +215,32 @@ describe('cli without documents', () => {
     assert.match(run.stderr, /no competency documents found/);
   });
 });
+
+describe('cli future dates', () => {
+  it('warns on a completion after the analysis date', () => {
+    const folder = copyToTemp(fixture('cli', 'clean'));
+    const people = path.join(folder, 'people.yaml');
+    const future = `  - training: stride-workshop
+    date: 2026-12-20
+    version: "2.2"
+    assessment:
+      method: supervised-practice
+      result: pass
+      assessor: p-0001
+      date: 2026-12-21
+`;
+    fs.appendFileSync(people, future);
+    const run = runCli(['check', '.', ...TODAY, '--format', 'json'], folder);
+    const output = JSON.parse(run.stdout) as JsonOutput;
+    const warnings = output.diagnostics.filter((d) => d.code === 'record-inconsistent');
+    assert.equal(run.status, 0, run.stdout);
+    assert.deepEqual(
+      warnings.map((d) => `${d.range.start.line + 1} ${d.severity}`),
+      ['35 warning', '39 warning'],
+    );
+    assert.match(
+      warnings[0]!.message,
+      /completed on 2026-12-20, after the analysis date 2026-11-15/,
+    );
+  });
+});

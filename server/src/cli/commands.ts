@@ -13,8 +13,9 @@ import { InputError, loadWorkspace } from './load';
 
 export function runCheck(command: Extract<Command, { name: 'check' }>, version: string): number {
   const loaded = loadWorkspace(command.options);
-  const coverage = loaded.workspace.coverage(coverageOptions(command.options, loaded.config));
-  const result = collectFindings(loaded, coverage);
+  const options = coverageOptions(command.options, loaded.config);
+  const coverage = loaded.workspace.coverage(options);
+  const result = collectFindings(loaded, coverage, options);
   const files = loaded.workspace.uris.map(loaded.relativePath);
   const output = {
     text: () => formatText(result),
@@ -28,11 +29,12 @@ export function runCheck(command: Extract<Command, { name: 'check' }>, version: 
 
 export function runReport(command: Extract<Command, { name: 'report' }>): number {
   const loaded = loadWorkspace(command.options);
-  const coverage = loaded.workspace.coverage(coverageOptions(command.options, loaded.config));
+  const options = coverageOptions(command.options, loaded.config);
+  const coverage = loaded.workspace.coverage(options);
   const content = renderReport(
     {
       coverage,
-      diagnostics: collectFileDiagnostics(loaded.workspace, loaded.relativePath),
+      diagnostics: collectFileDiagnostics(loaded.workspace, loaded.relativePath, options),
       model: loaded.workspace.model,
       catalog: loaded.workspace.context.catalog,
       documentId:

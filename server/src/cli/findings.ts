@@ -5,6 +5,7 @@ import {
   compareLocated,
   type DiagnosticEntry,
 } from '../language-service/diagnostic-entries';
+import type { CoverageOptions } from '../language-service/coverage/analyse';
 import type { CoverageResult, Gap, Severity } from '../shared/coverage';
 import type { LoadedWorkspace } from './load';
 
@@ -26,9 +27,13 @@ export interface CheckResult {
   summary: CheckSummary;
 }
 
-export function collectFindings(loaded: LoadedWorkspace, coverage: CoverageResult): CheckResult {
+export function collectFindings(
+  loaded: LoadedWorkspace,
+  coverage: CoverageResult,
+  options: CoverageOptions,
+): CheckResult {
   const { workspace, relativePath } = loaded;
-  const diagnostics = collectFileDiagnostics(workspace, relativePath);
+  const diagnostics = collectFileDiagnostics(workspace, relativePath, options);
   const gaps = coverage.gaps.map((gap) => ({ ...gap, file: relativePath(gap.file) }));
   gaps.sort(compareLocated);
 

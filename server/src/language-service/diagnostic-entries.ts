@@ -3,6 +3,7 @@
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { Severity } from '../shared/coverage';
+import type { CoverageOptions } from './coverage/analyse';
 import type { Workspace } from './workspace';
 
 /** One diagnostic of the JSON output; the field set is a public interface. */
@@ -28,10 +29,11 @@ const SEVERITY_NAMES: Record<DiagnosticSeverity, Severity> = {
 export function collectFileDiagnostics(
   workspace: Workspace,
   relativePath: (uri: string) => string,
+  options?: CoverageOptions,
 ): DiagnosticEntry[] {
   const diagnostics: DiagnosticEntry[] = [];
   for (const uri of workspace.uris) {
-    for (const diagnostic of workspace.fileDiagnostics(uri)) {
+    for (const diagnostic of workspace.fileDiagnostics(uri, options)) {
       diagnostics.push(toDiagnosticEntry(relativePath(uri), diagnostic));
     }
   }

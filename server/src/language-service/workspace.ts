@@ -8,6 +8,7 @@ import { analyseCoverage, type CoverageOptions } from './coverage/analyse';
 import { createDiagnostic } from './diagnostics';
 import { findDuplicateIds } from './duplicates';
 import { emptyEntities, type WorkspaceModel } from './model';
+import { findFutureDates } from './future-dates';
 import { mergeEntities, parseFile, type ParseContext, type ParsedFile } from './parse-file';
 import { createSourceFile } from './source-file';
 
@@ -23,6 +24,8 @@ interface CoverageCache {
   key: string;
   result: CoverageResult;
   gapsByFile: Map<string, Gap[]>;
+  /** Record dates after the analysis date, as warnings by file. */
+  datedByFile: Map<string, Diagnostic[]>;
 }
 
 export class Workspace {
@@ -94,7 +97,13 @@ export class Workspace {
         if (list) list.push(gap);
         else gapsByFile.set(gap.file, [gap]);
       }
-      this.cachedCoverage = { key, result, gapsByFile };
+      const datedByFile = new Map<string, Diagnostic[]>();
+      for (const { uri, diagnostic } of findFutureDates(this.model, options.today)) {
+        const list = datedByFile.get(uri);
+        if (list) list.push(diagnostic);
+        else datedByFile.set(uri, [diagnostic]);
+      }
+      this.cachedCoverage = { key, result, gapsByFile, datedByFile };
     }
     return this.cachedCoverage;
   }
@@ -103,18 +112,20 @@ export class Workspace {
   diagnostics(uri: string, options: CoverageOptions): Diagnostic[] {
     if (!this.files.has(uri)) return [];
     const gaps = this.cachedCoverageFor(options).gapsByFile.get(uri) ?? [];
-    return [...this.fileDiagnostics(uri), ...gaps.map(gapToDiagnostic)];
+    return [...this.fileDiagnostics(uri, options), ...gaps.map(gapToDiagnostic)];
   }
 
   /**
    * Diagnostics of one file without the coverage gaps: its own problems and the ids it
-   * defines that other files define too. They do not depend on the analysis date.
+   * defines that other files define too. With `options`, also the record dates that lie
+   * after the analysis date.
    */
-  fileDiagnostics(uri: string): Diagnostic[] {
+  fileDiagnostics(uri: string, options?: CoverageOptions): Diagnostic[] {
     const parsed = this.files.get(uri);
     if (!parsed) return [];
     const duplicates = this.duplicatesByFile().get(uri) ?? [];
-    return [...parsed.diagnostics, ...duplicates];
+    const dated = options ? (this.cachedCoverageFor(options).datedByFile.get(uri) ?? []) : [];
+    return [...parsed.diagnostics, ...duplicates, ...dated];
   }
 
   private duplicatesByFile(): Map<string, Diagnostic[]> {

@@ -4,6 +4,7 @@ import { ErrorCodes, ResponseError, type Connection, type Range } from 'vscode-l
 import { toDiagnosticEntry } from '../language-service/diagnostic-entries';
 import { renderReport, type ReportDiagnostic } from '../language-service/report/render';
 import type { RepositoryConfig } from '../language-service/config';
+import type { CoverageOptions } from '../language-service/coverage/analyse';
 import type { Workspace } from '../language-service/workspace';
 import type { CoverageResult } from '../shared/coverage';
 import {
@@ -41,10 +42,11 @@ export function handleReportRequest(context: RequestContext, params: ReportParam
       `Unknown report format "${String(params.format)}"; use one of ${REPORT_FORMATS.join(', ')}.`,
     );
   }
+  const options = requestOptions(context, params);
   const content = renderReport(
     {
-      coverage: workspace.coverage(requestOptions(context, params)),
-      diagnostics: fileDiagnostics(context),
+      coverage: workspace.coverage(options),
+      diagnostics: fileDiagnostics(context, options),
       model: workspace.model,
       catalog: workspace.context.catalog,
       ...reportLabels(settings, config),
@@ -77,11 +79,11 @@ function requestOptions(context: RequestContext, params: CoverageParams | undefi
  * Lists the diagnostics of every workspace file with the paths the report shows for gaps,
  * keeping each URI so a webview link opens the file in its own workspace folder.
  */
-function fileDiagnostics(context: RequestContext): ReportDiagnostic[] {
+function fileDiagnostics(context: RequestContext, options: CoverageOptions): ReportDiagnostic[] {
   const { workspace, relativePath } = context;
   return workspace.uris.flatMap((uri) => {
     const file = relativePath(uri);
-    const diagnostics = workspace.fileDiagnostics(uri);
+    const diagnostics = workspace.fileDiagnostics(uri, options);
     return diagnostics.map((diagnostic) => ({ ...toDiagnosticEntry(file, diagnostic), uri }));
   });
 }
