@@ -4,6 +4,7 @@ import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { Severity } from '../shared/coverage';
 import type { CoverageOptions } from './coverage/analyse';
+import { compareText } from './coverage/gap';
 import type { Workspace } from './workspace';
 
 /** One diagnostic of the JSON output; the field set is a public interface. */
@@ -65,9 +66,4 @@ export function compareLocated(a: Located, b: Located): number {
     compareText(a.code, b.code) ||
     compareText(a.message, b.message)
   );
-}
-
-/** Compares by UTF-16 code units, so the order never depends on the machine's locale. */
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -27,7 +27,7 @@ export const DOCUMENT_KINDS = [
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
-/** How an entity reached the model. */
+/** The reader and document form an entity came from. */
 export type Origin =
   'catalog' | 'yaml' | 'front-matter' | 'fence' | 'job-description' | 'table' | 'procedure';
 
@@ -126,7 +126,7 @@ export interface AssessmentRecord {
   assessor?: string;
   /** ISO 8601 calendar date, `YYYY-MM-DD`. */
   date?: string;
-  /** Why a self-assessment is enough here; without one it demonstrates nothing. */
+  /** The reason a self-assessment suffices here. A self-assessment without one demonstrates nothing. */
   justification?: string;
   location?: Location;
 }
@@ -199,7 +199,7 @@ export interface TrainingProgram {
 /** A template placeholder left in a value, such as `[Date]` or `YYYY-MM-DD`. */
 export interface UnfilledValue extends Location {
   text: string;
-  /** What the value should hold, for the message, such as "completion date". */
+  /** The name of the field the value belongs to, for messages, such as "completion date". */
   field?: string;
 }
 

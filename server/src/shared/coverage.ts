@@ -1,6 +1,6 @@
-// The coverage model: gaps and obligation verdicts. Plain data, shared by the language
-// service, the CLI's JSON, the report and the extension's tree view; the gap codes and
-// the JSON field names are a public interface that CI gates and suppressions name.
+// The coverage model: gaps and obligation verdicts, as plain data shared by the language
+// service, the CLI's JSON, the report and the extension's tree view. The gap codes and the
+// JSON field names are a public interface, because CI gates and suppressions name them.
 import type { Range } from 'vscode-languageserver-types';
 
 export const GAP_CODES = [
@@ -62,14 +62,14 @@ export interface ObligationSummary {
   id: ObligationId;
   title: string;
   verdict: Verdict;
-  /** Why the verdict was given, one sentence. */
+  /** The reason for the verdict, in one sentence. */
   reason: string;
   /** Files (same form as `Gap.file`) that are evidence for the obligation. */
   evidence: string[];
   gapCount: number;
 }
 
-/** Where one person stands on one training their role requires. */
+/** The status of one person on one training their role requires. */
 export type TrainingStatus = 'done' | 'due-soon' | 'overdue' | 'expired' | 'missing';
 
 export interface PersonRoleCell {

@@ -49,6 +49,7 @@ export function analyseCoverage(
   add(findRecurrenceGaps(context));
   add(findUnknownReferences(context));
   add(findUnfilledTemplates(context));
+
   const matrix: PersonRoleCell[] = [];
   for (const person of context.people) {
     const standings = personStandings(context, person);
@@ -59,6 +60,7 @@ export function analyseCoverage(
     appendAll(matrix, buildMatrixCells(context, person, standings, personGaps));
   }
   gaps.sort(compareGaps);
+
   const people = {
     total: context.people.length,
     covered: countFullyCovered(context, gaps, matrix),
